@@ -1,0 +1,369 @@
+"""Dates in news text, resolved to ISO 8601 against the publication date.
+
+Reports date incidents the way people talk: "el pasado domingo", "ayer", "on Friday
+(March 3)", "del 22 al 24 de agosto", "febrero pasado". Each is found by a compiled rule
+(``dates_rules``) and resolved here, preferring the past: a day-month later than the
+publication date belongs to the previous year, "el domingo" is the last Sunday before it.
+Phrases that count from another event ("días después", "less than two weeks later") are
+resolved against the nearest earlier date in the same text, else against ``anchor``; when
+nothing anchors them they come back with precision 'unknown' and an empty value.
+
+dateparser is only a fallback for one phrase the rules do not know (``resolve``); it is
+far too slow (milliseconds per call) for running over documents.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from cartel_atlas.extract.dates_rules import COUNT_WORDS, MONTHS, RELATIVE, UNITS, WEEKDAYS, Rule, build_rules
+from cartel_atlas.extract.numbers import looks_like_year
+from cartel_atlas.vocab.text import fold
+
+
+@dataclass(frozen=True, slots=True)
+class DateSpan:
+    """A date expression at ``start:end`` of a text and its ISO 8601 ``value``.
+
+    ``precision`` is 'day', 'month', 'year', 'interval' or 'unknown' (then ``value`` is
+    ''); ``relative`` is true when the value depends on the publication date or anchor.
+    """
+
+    start: int
+    end: int
+    text: str
+    value: str
+    precision: str
+    relative: bool
+
+
+_RULES: dict[str, list[Rule]] = {lang: build_rules(lang) for lang in ("es", "en")}
+_Resolved = tuple[str, str, bool]  # value, precision, relative
+_UNKNOWN: _Resolved = ("", "unknown", True)
+
+
+@dataclass
+class _Context:
+    published: date | None
+    anchor: date | None
+    lang: str
+
+
+def _safe_date(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _day(g: str | None) -> int:
+    if not g:
+        return 0
+    g = g.casefold()
+    if g.startswith("primero"):
+        return 1
+    return int(re.sub(r"\D", "", g) or 0)
+
+
+def _month(g: str | None, lang: str) -> int:
+    if not g:
+        return 0
+    return MONTHS[lang].get(g.casefold().rstrip("."), 0)
+
+
+def _year_of(m: re.Match[str], ctx: _Context) -> tuple[int | None, bool]:
+    """Explicit year, 'del presente año' / 'del año pasado', or None (to infer)."""
+    gd = m.groupdict()
+    if gd.get("y"):
+        return int(gd["y"]), False
+    if ctx.published is not None:
+        if gd.get("ycur"):
+            return ctx.published.year, True
+        if gd.get("yprev"):
+            return ctx.published.year - 1, True
+    return None, True
+
+
+def _past_day(month: int, day: int, pub: date, future: bool = False) -> date | None:
+    """The day-month nearest before (or, if ``future``, after) the publication date."""
+    d = _safe_date(pub.year, month, day) or _safe_date(pub.year - 1, month, day)
+    if d is None:
+        return None
+    if future:
+        return d if d >= pub else _safe_date(pub.year + 1, month, day)
+    return d if d <= pub else _safe_date(pub.year - 1, month, day)
+
+
+def _iso_month(y: int, m: int) -> str:
+    return f"{y:04d}-{m:02d}"
+
+
+def _week(pub: date, weeks_back: int) -> str:
+    monday = pub - timedelta(days=pub.weekday() + 7 * weeks_back)
+    end = monday + timedelta(days=6) if weeks_back else pub
+    return f"{monday.isoformat()}/{end.isoformat()}"
+
+
+def _period(what: str, pub: date) -> _Resolved:
+    if what == "week_last":
+        return _week(pub, 1), "interval", True
+    if what == "week_this":
+        return _week(pub, 0), "interval", True
+    if what == "weekend_last":
+        sat = pub - timedelta(days=(pub.weekday() - 5) % 7)
+        sun = min(sat + timedelta(days=1), pub)
+        return (f"{sat.isoformat()}/{sun.isoformat()}" if sun > sat else sat.isoformat(),
+                "interval" if sun > sat else "day", True)
+    if what == "month_last":
+        prev = pub.replace(day=1) - timedelta(days=1)
+        return _iso_month(prev.year, prev.month), "month", True
+    if what == "month_this":
+        return _iso_month(pub.year, pub.month), "month", True
+    if what == "year_last":
+        return f"{pub.year - 1:04d}", "year", True
+    return f"{pub.year:04d}", "year", True
+
+
+def _count(m: re.Match[str], lang: str) -> int | None:
+    n = m.groupdict().get("n")
+    if not n:
+        return None
+    n = n.casefold()
+    return int(n) if n.isdigit() else COUNT_WORDS[lang].get(n)
+
+
+def _unit(m: re.Match[str]) -> str:
+    return UNITS.get(fold(m.group("u")), "")
+
+
+def _shift(base: date, n: int, unit: str, sign: int) -> tuple[date, str] | None:
+    """``base`` moved by n units; the precision the unit allows."""
+    if unit == "day":
+        return base + timedelta(days=sign * n), "day"
+    if unit == "hour":
+        return base, "day"
+    if unit == "week":
+        return base + timedelta(days=sign * 7 * n), "day"
+    if unit == "month":
+        month0 = base.month - 1 + sign * n
+        y, mo = base.year + month0 // 12, month0 % 12 + 1
+        return date(y, mo, min(base.day, calendar.monthrange(y, mo)[1])), "month"
+    if unit == "year":
+        return base.replace(year=base.year + sign * n, day=min(base.day, 28)), "year"
+    return None
+
+
+def _fmt(d: date, precision: str) -> str:
+    if precision == "month":
+        return _iso_month(d.year, d.month)
+    if precision == "year":
+        return f"{d.year:04d}"
+    return d.isoformat()
+
+
+def _weekday(m: re.Match[str], ctx: _Context) -> _Resolved | None:
+    pub = ctx.published
+    wd = WEEKDAYS[ctx.lang].get(fold(m.group("wd")))
+    if wd is None:
+        return None
+    if pub is None:
+        return _UNKNOWN
+    rel = " ".join(fold(g) for g in (m.groupdict().get("rel"), m.groupdict().get("rel2")) if g)
+    back = (pub.weekday() - wd) % 7
+    if any(w in rel for w in ("proximo", "next")):
+        return (pub + timedelta(days=(wd - pub.weekday()) % 7 or 7)).isoformat(), "day", True
+    if back == 0 and any(w in rel for w in ("pasado", "anterior", "last", "past")):
+        back = 7
+    return (pub - timedelta(days=back)).isoformat(), "day", True
+
+
+def _resolve_match(kind: str, m: re.Match[str], ctx: _Context, text: str) -> _Resolved | None:
+    """Value of one rule match, or None when the match is not a date after all."""
+    lang, pub = ctx.lang, ctx.published
+    gd = m.groupdict()
+    if kind == "date":
+        mo, d = _month(gd["m"], lang), _day(gd["d"])
+        y, rel = _year_of(m, ctx)
+        if y is None:
+            if pub is None:
+                return _UNKNOWN
+            future = any(fold(g or "") in {"proximo", "next"} for g in (gd.get("rel"),))
+            when = _past_day(mo, d, pub, future)
+        else:
+            when = _safe_date(y, mo, d)
+        return (when.isoformat(), "day", rel) if when else None
+    if kind == "range_days":
+        mo2 = _month(gd["m"], lang) or _month(gd["m1"], lang)
+        mo1 = _month(gd.get("m1"), lang) or mo2
+        d1, d2 = _day(gd["d1"]), _day(gd["d2"])
+        y, rel = _year_of(m, ctx)
+        if y is None:
+            if pub is None:
+                return _UNKNOWN
+            end = _past_day(mo2, d2, pub)
+            if end is None:
+                return None
+            y = end.year
+        y1 = y - 1 if mo1 > mo2 else y
+        a, b = _safe_date(y1, mo1, d1), _safe_date(y, mo2, d2)
+        if a is None or b is None or b < a:
+            return None
+        return f"{a.isoformat()}/{b.isoformat()}", "interval", rel
+    if kind == "month_year":
+        y, rel = _year_of(m, ctx)
+        if y is None:
+            return None
+        return _iso_month(y, _month(gd["m"], lang)), "month", rel
+    if kind == "month_range":
+        y = int(gd["y"])
+        m1, m2 = _month(gd["m1"], lang), _month(gd["m2"], lang)
+        if m2 < m1:
+            return None
+        return f"{_iso_month(y, m1)}/{_iso_month(y, m2)}", "interval", False
+    if kind == "month":
+        if pub is None:
+            return _UNKNOWN
+        mo = _month(gd["m"], lang)
+        rel = " ".join(fold(g) for g in (gd.get("rel"), gd.get("rel2")) if g)
+        strict = any(w in rel for w in ("pasado", "anterior", "ultimo", "last"))
+        y = pub.year if (mo < pub.month or (mo == pub.month and not strict)) else pub.year - 1
+        return _iso_month(y, mo), "month", True
+    if kind == "weekday":
+        return _weekday(m, ctx)
+    if kind == "relative":
+        what, param = RELATIVE[lang].get(" ".join(fold(m.group()).split()), ("", 0))
+        if not what:
+            return None
+        if pub is None:
+            return _UNKNOWN
+        if what == "day":
+            return (pub - timedelta(days=int(param))).isoformat(), "day", True
+        return _period(str(param), pub)
+    if kind == "ago":
+        n = _count(m, lang)
+        shifted = _shift(pub, n, _unit(m), -1) if (pub is not None and n is not None) else None
+        if shifted is None:
+            return _UNKNOWN
+        return _fmt(*shifted), shifted[1], True
+    if kind == "after":
+        return _after(m, ctx)
+    if kind == "year_range":
+        y1, y2 = int(gd["y1"] or gd["y3"]), int(gd["y2"] or gd["y4"])
+        if y2 <= y1:
+            return None
+        return f"{y1:04d}/{y2:04d}", "interval", False
+    if kind == "year":
+        if m.group("y") == m.group() and not looks_like_year(text, m.end(), m.group("y")):
+            return None
+        return m.group("y"), "year", False
+    if kind == "numeric":
+        if gd["iy"]:
+            when = _safe_date(int(gd["iy"]), int(gd["im"]), int(gd["id"]))
+        else:
+            a, b, c = int(gd["a"]), int(gd["b"]), int(gd["c"])
+            day_first = lang == "es" or a > 12
+            when = _safe_date(c, b, a) if day_first else _safe_date(c, a, b)
+        return (when.isoformat(), "day", False) if when else None
+    return None
+
+
+def _after(m: re.Match[str], ctx: _Context) -> _Resolved:
+    """'3 días después', 'less than two weeks later', 'al día siguiente' from the anchor."""
+    base = ctx.anchor
+    if base is None:
+        return _UNKNOWN
+    unit_text = fold(m.group("u"))
+    if "siguiente" in unit_text or "next" in unit_text or "following" in unit_text:
+        return (base + timedelta(days=1)).isoformat(), "day", True
+    unit = UNITS.get(unit_text, "")
+    n = _count(m, ctx.lang)
+    q = fold(m.groupdict().get("q") or "")
+    if n is None:  # "días después": some days, less than a few units
+        n, q = 3 if unit == "day" else 2, "menos de"
+    shifted = _shift(base, n, unit, 1)
+    if shifted is None:
+        return _UNKNOWN
+    when, precision = shifted
+    if q in {"menos de", "less than", "apenas", "just", "only", "barely"}:
+        start = base + timedelta(days=1)
+        return f"{start.isoformat()}/{when.isoformat()}", "interval", True
+    if q in {"mas de", "more than"}:
+        return _UNKNOWN
+    return _fmt(when, precision), precision, True
+
+
+def _candidates(text: str, lang: str) -> list[tuple[int, int, str, re.Match[str]]]:
+    """Non-overlapping rule matches, longest first, returned in text order."""
+    found: list[tuple[int, int, str, re.Match[str]]] = []
+    for rule in _RULES[lang]:
+        for m in rule.pattern.finditer(text):
+            if m.end() > m.start():
+                found.append((m.start(), m.end(), rule.kind, m))
+    if len(found) < 2:
+        return found
+    found.sort(key=lambda c: (c[0] - c[1], c[0]))
+    taken: list[tuple[int, int, str, re.Match[str]]] = []
+    for cand in found:
+        if all(cand[1] <= t[0] or cand[0] >= t[1] for t in taken):
+            taken.append(cand)
+    taken.sort(key=lambda c: c[0])
+    return taken
+
+
+def find_dates(text: str, lang: str, published: date | None,
+               anchor: date | None = None) -> list[DateSpan]:
+    """Every date expression in ``text`` resolved against ``published`` (prefer past).
+
+    ``anchor`` dates phrases such as "días después" when no earlier date in ``text``
+    does. A clock time alone ("a las 14:00 horas") is never a date.
+    """
+    lang = "es" if lang == "es" else "en"
+    ctx = _Context(published, anchor, lang)
+    out: list[DateSpan] = []
+    for start, end, kind, m in _candidates(text, lang):
+        resolved = _resolve_match(kind, m, ctx, text)
+        if resolved is None:
+            continue
+        value, precision, relative = resolved
+        out.append(DateSpan(start, end, text[start:end], value, precision, relative))
+        if precision == "day" and kind != "after":
+            ctx.anchor = date.fromisoformat(value)
+        elif precision == "interval" and len(value) == 21:
+            ctx.anchor = date.fromisoformat(value[-10:])
+    return out
+
+
+def resolve(expression: str, lang: str, published: date) -> DateSpan | None:
+    """The one date in ``expression`` ("el pasado 26 de junio"), or None.
+
+    Uses the rules first; rare absolute forms they do not know fall back to dateparser.
+    """
+    spans = [s for s in find_dates(expression, lang, published) if s.precision != "unknown"]
+    if spans:
+        return max(spans, key=lambda s: s.end - s.start)
+    return _dateparser_fallback(expression, lang, published)
+
+
+def _dateparser_fallback(expression: str, lang: str, published: date) -> DateSpan | None:
+    if not re.search(r"\d|[^\W\d_]{3,}", expression) or re.fullmatch(
+        r"\s*(?:a\s+las\s+|at\s+)?\d{1,2}[:.]\d{2}\s*(?:h|hrs|horas|am|pm|a\.m\.|p\.m\.)?\s*",
+        expression, re.IGNORECASE,
+    ):
+        return None
+    import dateparser  # slow import and slow calls: only here, never on the hot path
+
+    from datetime import datetime
+
+    parsed = dateparser.parse(
+        expression, languages=[lang if lang in {"es", "en"} else "en"],
+        settings={"RELATIVE_BASE": datetime(published.year, published.month, published.day),
+                  "PREFER_DATES_FROM": "past", "REQUIRE_PARTS": ["day", "month", "year"]},
+    )
+    if parsed is None:
+        return None
+    text = expression.strip()
+    offset = expression.find(text)
+    return DateSpan(offset, offset + len(text), text, parsed.date().isoformat(), "day", False)

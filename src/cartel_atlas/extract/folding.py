@@ -1,0 +1,85 @@
+"""Offset-keeping text folding, so phrase matches on folded text map back to the original.
+
+Vocabulary keys are folded with ``vocab.text.fold`` (case, accents and punctuation removed,
+whitespace squeezed). Matching against a document needs the same folding *and* a way back
+to the original offsets for evidence spans. Folding here is one ``str.translate`` (one
+character in, one character out) followed by squeezing runs of spaces; a short table of
+breakpoints maps folded positions back to original ones.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+_SPACES = re.compile(r" {2,}")
+
+
+class _FoldTable(dict[int, str]):
+    """Lazily filled translate table: any character to exactly one folded character."""
+
+    def __missing__(self, code: int) -> str:
+        ch = chr(code)
+        if ch.isalnum() or ch == "_":
+            low = ch.casefold()
+            base = "".join(
+                c for c in unicodedata.normalize("NFKD", low) if not unicodedata.combining(c)
+            )
+            out = base[0] if base else " "
+            if not (out.isalnum() or out == "_"):
+                out = " "
+        elif ch in "’'":
+            out = " "
+        else:
+            out = " "
+        self[code] = out
+        return out
+
+
+_TABLE = _FoldTable()
+
+
+@dataclass(frozen=True, slots=True)
+class FoldedText:
+    """A document's text folded for matching, with the map back to original offsets."""
+
+    original: str
+    folded: str
+    _marks: list[int] = field(repr=False)
+    _shifts: list[int] = field(repr=False)
+
+    def to_original(self, pos: int) -> int:
+        """Original offset of folded position ``pos`` (start or end of a match)."""
+        i = bisect_right(self._marks, pos) - 1
+        return pos + (self._shifts[i] if i >= 0 else 0)
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Original (start, end) of a folded match; ``end`` is exclusive."""
+        return self.to_original(start), self.to_original(end - 1) + 1
+
+    def at_boundary(self, start: int, end: int) -> bool:
+        """True when the folded match starts and ends on word boundaries."""
+        f = self.folded
+        return (start == 0 or f[start - 1] == " ") and (end == len(f) or f[end] == " ")
+
+
+def fold_text(text: str) -> FoldedText:
+    """Fold ``text`` one character per character, then squeeze spaces, keeping offsets."""
+    one = text.translate(_TABLE)
+    marks: list[int] = []
+    shifts: list[int] = []
+    parts: list[str] = []
+    last = 0
+    removed = 0
+    out_len = 0
+    for m in _SPACES.finditer(one):
+        parts.append(one[last : m.start() + 1])
+        out_len += m.start() + 1 - last
+        removed += m.end() - m.start() - 1
+        marks.append(out_len)
+        shifts.append(removed)
+        last = m.end()
+    parts.append(one[last:])
+    return FoldedText(text, "".join(parts), marks, shifts)

@@ -1,0 +1,305 @@
+"""Numbers in Spanish and English text: digits, number words and vague quantities.
+
+Counts of dead, detainees and seized goods are the figures the atlas reports, and the
+press writes them every way: "27", "2,294", "1.045" (Spain), "2.5 millones", "$5 million",
+"veintisiete", "a hundred and five", "decenas". Everything here is a handful of compiled
+regexes plus a tiny word-sum parser, so the cost per document is a few passes in C.
+
+The word tables are small module-level data, deliberately easy to replace by the shared
+lexicon (classes ``number_words``) without touching the grammar.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class NumberSpan:
+    """One number found in a text, with character offsets into that text.
+
+    ``approx`` is true for vague quantities ("decenas", "several") and for numbers hedged
+    by "about", "más de", "unos"...; ``is_year`` marks a bare 1900-2099 that reads as a year
+    ("en 2020", "2019 was"), so count extractors can skip it.
+    """
+
+    start: int
+    end: int
+    value: float
+    approx: bool
+    text: str
+    is_year: bool = False
+
+
+# --- word tables (candidates for the shared lexicon) -----------------------------------
+
+_UNITS_ES: dict[str, int] = {
+    "cero": 0, "un": 1, "uno": 1, "una": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5,
+    "seis": 6, "siete": 7, "ocho": 8, "nueve": 9, "diez": 10, "once": 11, "doce": 12,
+    "trece": 13, "catorce": 14, "quince": 15, "dieciséis": 16, "dieciseis": 16,
+    "diecisiete": 17, "dieciocho": 18, "diecinueve": 19, "veinte": 20, "veintiún": 21,
+    "veintiun": 21, "veintiuno": 21, "veintiuna": 21, "veintidós": 22, "veintidos": 22,
+    "veintitrés": 23, "veintitres": 23, "veinticuatro": 24, "veinticinco": 25,
+    "veintiséis": 26, "veintiseis": 26, "veintisiete": 27, "veintiocho": 28,
+    "veintinueve": 29, "treinta": 30, "cuarenta": 40, "cincuenta": 50, "sesenta": 60,
+    "setenta": 70, "ochenta": 80, "noventa": 90, "cien": 100, "ciento": 100,
+    "doscientos": 200, "doscientas": 200, "trescientos": 300, "trescientas": 300,
+    "cuatrocientos": 400, "cuatrocientas": 400, "quinientos": 500, "quinientas": 500,
+    "seiscientos": 600, "seiscientas": 600, "setecientos": 700, "setecientas": 700,
+    "ochocientos": 800, "ochocientas": 800, "novecientos": 900, "novecientas": 900,
+}
+_UNITS_EN: dict[str, int] = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90,
+}
+_HUNDRED_EN = {"hundred": 100}
+_SCALES: dict[str, int] = {
+    "mil": 1_000, "millón": 1_000_000, "millon": 1_000_000, "millones": 1_000_000,
+    "thousand": 1_000, "million": 1_000_000, "millions": 1_000_000,
+    "billion": 1_000_000_000, "billón": 10**12, "billon": 10**12, "billones": 10**12,
+    "trillion": 10**12,
+}
+_EXACT_PHRASES: dict[str, dict[str, int]] = {
+    "es": {"una docena": 12, "un par": 2, "media docena": 6},
+    "en": {"a dozen": 12, "one dozen": 12, "a couple": 2, "a pair": 2, "half a dozen": 6},
+}
+# Vague quantities: a conventional value so "decenas de muertos" still sorts and sums.
+_VAGUE: dict[str, dict[str, int]] = {
+    "es": {"una decena": 10, "unas decenas": 24, "decenas": 24, "docenas": 24,
+           "una centena": 100, "centenas": 200, "cientos": 200, "centenares": 200,
+           "miles": 2000, "millares": 2000, "varios": 3, "varias": 3, "algunos": 3,
+           "algunas": 3, "un puñado": 3},
+    "en": {"dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2000,
+           "millions": 2_000_000, "several": 3, "a few": 3, "a handful": 3},
+}
+_HEDGES: dict[str, tuple[str, ...]] = {
+    "es": ("unos", "unas", "cerca de", "alrededor de", "más de", "mas de", "menos de",
+           "aproximadamente", "al menos", "por lo menos", "casi", "hasta", "poco más de",
+           "aprox."),
+    "en": ("about", "around", "roughly", "approximately", "nearly", "almost", "more than",
+           "over", "less than", "fewer than", "at least", "up to", "some", "an estimated",
+           "estimated"),
+}
+_CONNECTORS = {"es": r"(?:\s+y\s+|\s+)", "en": r"(?:\s*-\s*|\s+and\s+|\s+)"}
+
+
+def _alt(words: object) -> str:
+    """Regex alternation of words, longest first so 'veintiuno' beats 'veinte'."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # type: ignore[attr-defined]
+
+
+def _word_table(lang: str) -> dict[str, int]:
+    units = _UNITS_ES if lang == "es" else {**_UNITS_EN, **_HUNDRED_EN}
+    scales = {k: v for k, v in _SCALES.items() if (k in {"mil", "millón", "millon",
+              "millones", "billón", "billon", "billones"}) == (lang == "es")}
+    return {**units, **scales}
+
+
+_WORDS = {lang: _word_table(lang) for lang in ("es", "en")}
+
+# --- regexes ----------------------------------------------------------------------------
+
+_NUM_EN = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_NUM_ES = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?"
+_SCALE_AFTER = {
+    "es": r"(?:\s+(?P<scale>mil\s+millones|millones|millón|millon|mil|billones|billón))?",
+    "en": r"(?:\s+(?P<scale>thousand|million|billion|trillion)s?)?",
+}
+
+
+def _build(lang: str) -> re.Pattern[str]:
+    num = _NUM_ES if lang == "es" else _NUM_EN
+    word = _alt(_WORDS[lang])
+    conn = _CONNECTORS[lang]
+    hedges = _alt(_HEDGES[lang])
+    phrases = _alt({**_EXACT_PHRASES[lang], **_VAGUE[lang]})
+    digits = (
+        r"(?P<cur>(?:US|MX|M)?\$\s?)?(?<![\w.,:/])(?P<num>" + num + r")(?![\w:]|[.,/]\d)"
+        + _SCALE_AFTER[lang]
+    )
+    # a digit followed by a scale word ("3 mil"), or number words ("ciento veinte")
+    lead = r"(?:a\s+(?=hundred|thousand|million|billion))?" if lang == "en" else ""
+    words = (
+        r"(?<![\w-])(?P<words>" + lead + r"(?:" + word + r")(?:" + conn + r"(?:" + word + r"))*)"
+        r"(?![\w-])"
+    )
+    vague = (
+        r"(?<![\w-])(?P<vague>" + phrases + r")"
+        r"(?:\s+(?:de|of)\s+(?P<vscale>miles|millones|thousands|millions))?(?![\w-])"
+    )
+    hedge = r"(?:(?<![\w-])(?P<hedge>" + hedges + r")\s+)?"
+    return re.compile(hedge + r"(?:" + digits + r"|" + vague + r"|" + words + r")",
+                      re.IGNORECASE)
+
+
+_PATTERNS = {lang: _build(lang) for lang in ("es", "en")}
+_YEAR_NEXT = re.compile(r"\s*([^\W\d_]+)")
+_FUNCTION_WORDS = frozenset(
+    "y e o u de del a al en el la los las se que con por para como cuando donde hasta "
+    "desde durante entre sin sobre ya fue era ha han había hubo está estaba son es "
+    "and or of in on the a an to was were is are had has have when where as at by for "
+    "from with until since during but which who that this after before saw".split()
+)
+
+
+def _to_float(raw: str, lang: str) -> float:
+    """Read one digit group with the thousands/decimal convention of ``lang``."""
+    if "," in raw and "." in raw:
+        if raw.rfind(",") > raw.rfind("."):  # 1.045,5 (Spain)
+            return float(raw.replace(".", "").replace(",", "."))
+        return float(raw.replace(",", ""))  # 1,045.5
+    if "," in raw:
+        head, _, tail = raw.rpartition(",")
+        if len(tail) == 3:
+            return float(raw.replace(",", ""))
+        return float(head.replace(",", "") + "." + tail)  # 2,5 (Spanish decimal)
+    if "." in raw and lang == "es" and re.fullmatch(r"\d{1,3}(?:\.\d{3})+", raw):
+        return float(raw.replace(".", ""))  # 1.045 (Spanish thousands)
+    return float(raw)
+
+
+def parse_number_words(words: str, lang: str) -> float | None:
+    """Value of a run of number words ("mil quinientos", "a hundred and five"), else None.
+
+    Sums units, multiplies by "hundred" and closes groups at "mil"/"thousand"/"million".
+    Returns None when any token is not a number word of ``lang``.
+    """
+    table = _WORDS.get(lang, _WORDS["en"])
+    text = words.casefold().strip()
+    phrases = _EXACT_PHRASES.get(lang, {})
+    if text in phrases:
+        return float(phrases[text])
+    vague = _VAGUE.get(lang, {})
+    if text in vague:
+        return float(vague[text])
+    tokens = [t for t in re.split(r"[\s-]+", text) if t and t not in {"y", "and"}]
+    if lang == "en" and tokens and tokens[0] == "a":
+        tokens[0] = "one"
+    if not tokens:
+        return None
+    total = 0
+    current = 0
+    for tok in tokens:
+        value = table.get(tok)
+        if value is None:
+            return None
+        if tok == "hundred":
+            current = max(current, 1) * 100
+        elif value >= 1000:
+            big = max(current, 1) * value
+            if value > 1000 and total and total < value:  # "mil millones"
+                total, big = 0, max(total + current, 1) * value
+            total += big
+            current = 0
+        else:
+            current += value
+    return float(total + current)
+
+
+def looks_like_year(text: str, end: int, raw: str) -> bool:
+    """True when ``raw`` (ending at ``end``) is a bare 1900-2099 that reads as a year, not
+    a count: "en 2020 se..." yes, "2020 elementos" no."""
+    if len(raw) != 4 or not raw.isdigit() or not 1900 <= int(raw) <= 2099:
+        return False
+    nxt = _YEAR_NEXT.match(text, end)
+    if nxt is None or nxt.start(1) - end > 1:
+        return True
+    word = nxt.group(1)
+    return word[0].isupper() or word.casefold() in _FUNCTION_WORDS
+
+
+_TOKEN = re.compile(r"[^\s-]+")
+
+
+def _split_words(run: str, lang: str) -> list[tuple[int, int]]:
+    """Cut a run of number words into numbers: "dos tres" is two numbers, "treinta y uno"
+    one; "y"/"and" only join tens to units (es) or hundreds/scales to the rest (en)."""
+    table = _WORDS[lang]
+    groups: list[tuple[int, int]] = []
+    start = end = -1
+    prev: int | None = None
+    prev_tok = ""
+    pending: str | None = None
+    for m in _TOKEN.finditer(run):
+        tok = m.group().casefold()
+        if tok in {"y", "and"}:
+            pending = tok
+            continue
+        value = 1 if tok == "a" else table.get(tok, 0)
+        multiplier = tok == "hundred" or value >= 1000
+        if prev is None:
+            ok = False
+        elif pending == "y":
+            ok = prev in {30, 40, 50, 60, 70, 80, 90} and 1 <= value <= 9
+        elif pending == "and":
+            ok = (prev_tok == "hundred" or prev >= 1000) and value < 100
+        else:
+            ok = (
+                multiplier
+                or ((prev_tok == "hundred" or prev >= 100) and value < prev)
+                or (lang == "en" and 20 <= prev <= 90 and value < 10)
+            )
+        if ok:
+            end = m.end()
+        else:
+            if start >= 0:
+                groups.append((start, end))
+            start, end = m.start(), m.end()
+        prev, prev_tok, pending = (value if not multiplier else max(value, 100)), tok, None
+    if start >= 0:
+        groups.append((start, end))
+    return groups
+
+
+def find_numbers(text: str, lang: str) -> list[NumberSpan]:
+    """Every number in ``text`` with its value; offsets index the original string.
+
+    A number hedged by "más de", "about"... starts at the hedge and is ``approx``.
+    """
+    lang = "es" if lang == "es" else "en"
+    out: list[NumberSpan] = []
+    for m in _PATTERNS[lang].finditer(text):
+        hedged = m.group("hedge") is not None
+        start = m.start("hedge") if hedged else m.start()
+        if m.group("num") is not None:
+            raw = m.group("num")
+            value = _to_float(raw, lang)
+            scale = m.group("scale")
+            is_year = False
+            if scale:
+                value *= _scale_value(scale)
+            elif m.group("cur") is None:
+                is_year = looks_like_year(text, m.end(), raw)
+            if is_year:
+                hedged, start = False, m.start("num")
+            elif m.group("cur") and not hedged:
+                start = m.start("cur")
+            out.append(NumberSpan(start, m.end(), value, hedged, text[start : m.end()], is_year))
+        elif m.group("vague") is not None:
+            phrase = " ".join(m.group("vague").casefold().split())
+            exact = _EXACT_PHRASES[lang].get(phrase)
+            value = float(exact if exact is not None else _VAGUE[lang][phrase])
+            if m.group("vscale"):
+                value *= 1000 if m.group("vscale").casefold() in {"miles", "thousands"} else 1e6
+            approx = hedged or exact is None
+            out.append(NumberSpan(start, m.end(), value, approx, text[start : m.end()]))
+        else:
+            base = m.start("words")
+            for i, (s, e) in enumerate(_split_words(m.group("words"), lang)):
+                parsed = parse_number_words(m.group("words")[s:e], lang)
+                if parsed is None:
+                    continue
+                a = start if (i == 0 and hedged) else base + s
+                out.append(NumberSpan(a, base + e, parsed, hedged and i == 0, text[a : base + e]))
+    return out
+
+
+def _scale_value(scale: str) -> float:
+    s = " ".join(scale.casefold().split())
+    if s == "mil millones":
+        return 1e9
+    return float(_SCALES.get(s, _SCALES.get(s.rstrip("s"), 1)))

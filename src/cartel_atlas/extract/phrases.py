@@ -1,0 +1,82 @@
+"""One Aho-Corasick automaton per phrase set, matched on folded text at word boundaries.
+
+pyahocorasick finds every occurrence of every key in one pass in C; it matches substrings,
+so word boundaries are checked here. Keys are folded like the vocabulary (``vocab.text.fold``)
+and a key may carry several payloads (one name, several readings).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+import ahocorasick
+
+from cartel_atlas.extract.folding import FoldedText
+from cartel_atlas.vocab.text import fold, strip_accents
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A phrase found in a document: original offsets, folded key and its payloads."""
+
+    start: int
+    end: int
+    key: str
+    payloads: tuple[Any, ...]
+
+
+class PhraseMatcher:
+    """Finds folded phrases in folded text; forms in ``exact`` must match case as written."""
+
+    def __init__(self, entries: Iterable[tuple[str, Any]], exact: Iterable[str] = ()) -> None:
+        table: dict[str, list[Any]] = defaultdict(list)
+        for surface, payload in entries:
+            key = fold(surface)
+            if key and payload not in table[key]:
+                table[key].append(payload)
+        self._exact: dict[str, set[str]] = defaultdict(set)
+        for form in exact:
+            self._exact[fold(form)].update({form, strip_accents(form)})
+        self._auto = ahocorasick.Automaton()
+        for key, payloads in table.items():
+            self._auto.add_word(key, (key, tuple(payloads)))
+        self.size = len(table)
+        if self.size:
+            self._auto.make_automaton()
+
+    def find(self, ft: FoldedText) -> list[Hit]:
+        """Every occurrence at word boundaries, in text order (overlaps kept)."""
+        if not self.size:
+            return []
+        hits: list[Hit] = []
+        for end_incl, (key, payloads) in self._auto.iter(ft.folded):
+            start = end_incl - len(key) + 1
+            end = end_incl + 1
+            if not ft.at_boundary(start, end):
+                continue
+            o_start, o_end = ft.span(start, end)
+            forms = self._exact.get(key)
+            if forms is not None and ft.original[o_start:o_end].rstrip(".") not in {
+                f.rstrip(".") for f in forms
+            }:
+                continue
+            hits.append(Hit(o_start, o_end, key, payloads))
+        hits.sort(key=lambda h: (h.start, -h.end))
+        return hits
+
+
+def longest(hits: list[Hit]) -> list[Hit]:
+    """Non-overlapping hits, preferring the longest (then the earliest) at each place."""
+    if not hits:
+        return []
+    taken = bytearray(max(h.end for h in hits))
+    chosen: list[Hit] = []
+    for h in sorted(hits, key=lambda h: (-(h.end - h.start), h.start)):
+        if not any(taken[h.start : h.end]):
+            taken[h.start : h.end] = b"\x01" * (h.end - h.start)
+            chosen.append(h)
+    chosen.sort(key=lambda h: h.start)
+    return chosen

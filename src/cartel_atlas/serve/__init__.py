@@ -1,0 +1,1 @@
+"""Interfaces: CLI, API, web, reports and export. No business logic lives here."""

@@ -1,0 +1,1 @@
+"""The ``cartel-atlas`` command line (Typer + rich)."""

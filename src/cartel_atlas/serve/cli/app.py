@@ -1,0 +1,62 @@
+"""Entry point: assembles the sub-commands and turns ``AtlasError`` into one clean line."""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from cartel_atlas import __version__
+from cartel_atlas.errors import AtlasError
+from cartel_atlas.serve.cli.common import err_console
+from cartel_atlas.serve.cli.db_cmd import app as db_app
+from cartel_atlas.serve.cli.db_cmd import init_command
+from cartel_atlas.serve.cli.vocab_cmd import app as vocab_app
+
+app = typer.Typer(
+    name="cartel-atlas",
+    help="Evidence-backed organized-crime intelligence for Mexico: turn reports into a "
+    "living atlas of who is present where, what happened, and what it means as risk.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+app.add_typer(vocab_app, name="vocab")
+app.add_typer(db_app, name="db")
+app.command("init")(init_command)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"cartel-atlas {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True, help="Print the version and exit."
+    ),
+) -> None:
+    """cartel-atlas command line."""
+
+
+def main() -> None:
+    """Run the CLI; user errors print one line on stderr and exit with status 2."""
+    try:
+        app(standalone_mode=False)
+    except AtlasError as exc:
+        err_console.print(f"[bold red]error:[/] {exc}", highlight=False, soft_wrap=True)
+        sys.exit(2)
+    except typer.Exit as exc:
+        sys.exit(exc.exit_code)
+    except typer.Abort:
+        err_console.print("aborted")
+        sys.exit(130)
+    except Exception as exc:  # click usage errors come through here in non-standalone mode
+        import click
+
+        if isinstance(exc, click.ClickException):
+            exc.show()
+            sys.exit(exc.exit_code)
+        raise
