@@ -56,6 +56,7 @@ class VocabError(AtlasError):
                 where += f" field '{field}'"
             where += ": "
         super().__init__(where + message, code=code)
+        self.detail = message
         self.file = file
         self.line = line
         self.field = field

@@ -77,6 +77,7 @@ class SentenceView:
     intro: bool = False
     """Ends with a colon: introduces a list of items."""
     header_state: str | None = None
+    header_label: str | None = None
     groups: list[GroupMention] = field(default_factory=list)
     places: list[PlaceMention] = field(default_factory=list)
     commodities: list[CommodityMention] = field(default_factory=list)

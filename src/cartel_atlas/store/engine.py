@@ -111,14 +111,16 @@ def ensure_database(url: str | None = None) -> bool:
             with engine.connect():
                 pass
         except sa.exc.SQLAlchemyError as err:
-            raise StoreError(f"cannot create {safe_url(parsed)}: {err.orig}", code="D002") from err
+            raise StoreError(f"cannot create {safe_url(parsed)}: {err}", code="D002") from err
         finally:
             engine.dispose()
         return not existed
     import psycopg
     from psycopg import sql
 
-    params = {
+    if not parsed.database:
+        raise StoreError(f"no database name in {safe_url(parsed)}", code="D001")
+    params: dict[str, Any] = {
         "host": parsed.host,
         "port": parsed.port,
         "user": parsed.username,

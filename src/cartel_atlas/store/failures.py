@@ -28,7 +28,7 @@ def describe(err: sa_exc.SQLAlchemyError, where: str) -> StoreError:
     low = detail.lower()
     if isinstance(err, sa_exc.IntegrityError):
         return StoreError(f"{where} refused the write: {detail}", code="D003")
-    if any(m in low for m in _MISSING_DB):
+    if any(m in low for m in _MISSING_DB) or ("database" in low and "does not exist" in low):
         return StoreError(
             f"database {where} does not exist or cannot be opened; create it with "
             f"`cartel-atlas init --database URL` ({detail})",

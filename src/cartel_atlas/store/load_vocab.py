@@ -64,7 +64,8 @@ def baseline_record(
         publisher=source_name,
         published=claim.as_of,
         format=BASELINE_FORMAT,
-        name=f"baseline:{claim.group}:{claim.place}:{claim.as_of.isoformat()}",
+        name=f"baseline:{claim.group}:{claim.place}:{claim.as_of.isoformat()}:"
+        f"{known.id if known else claim.source}",
         meta={"source_id": known.id if known else None, "level": claim.level},
     )
     fields: dict[str, Any] = {

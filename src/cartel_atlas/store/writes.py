@@ -222,7 +222,7 @@ class StoreWrites(StoreBase):
                     command=command, status="running", started_at=utcnow(), counts={}
                 )
             )
-            return int(res.inserted_primary_key[0])
+            return _new_id(res)
 
     def finish_run(self, run_id: int, status: str, counts: dict[str, Any]) -> None:
         """Record how an ingest run ended and what it counted."""
@@ -260,7 +260,7 @@ class StoreWrites(StoreBase):
                     created_at=utcnow(),
                 )
             )
-            return int(res.inserted_primary_key[0])
+            return _new_id(res)
 
     def resolve_quarantine(self, quarantine_id: int, at: datetime | None = None) -> None:
         """Mark a quarantined input as dealt with (e.g. re-ingested successfully)."""
@@ -317,6 +317,13 @@ class StoreWrites(StoreBase):
 
 
 # helpers ----------------------------------------------------------------------------
+
+
+def _new_id(res: sa.CursorResult[Any]) -> int:
+    pk = res.inserted_primary_key
+    if pk is None:  # pragma: no cover - every table here has an integer key
+        raise StoreError("the database returned no id for a new row")
+    return int(pk[0])
 
 
 def _chunks(items: list[str], size: int) -> Iterable[list[str]]:

@@ -11,7 +11,6 @@ from datetime import date
 from pathlib import Path
 from typing import Literal
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl
 
 from cartel_atlas.errors import VocabError
@@ -51,13 +50,7 @@ def load_baseline(directory: Path) -> list[BaselineClaim]:
     the same evidence twice in presence scores.
     """
     path = directory / BASELINE_FILE
-    try:
-        data = read_yaml(path)
-    except ValueError as exc:  # PyYAML builds dates while parsing: 2021-13-45 fails there
-        line, field = _impossible_date(path)
-        raise VocabError(
-            f"invalid date: {exc}", file=str(path), line=line, field=field, code="V010"
-        ) from exc
+    data = read_yaml(path)  # an impossible date fails here, naming its line and field
     if not isinstance(data, dict) or not isinstance(data.get("claims"), list):
         raise VocabError("expected a top-level 'claims:' list", file=str(path), code="V004")
     claims: list[BaselineClaim] = []
@@ -77,25 +70,3 @@ def load_baseline(directory: Path) -> list[BaselineClaim]:
         first_line[claim.key] = line
         claims.append(claim)
     return claims
-
-
-_TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
-
-
-def _impossible_date(path: Path) -> tuple[int | None, str | None]:
-    """Line and key of the first date-shaped value that is not a real calendar date."""
-    node = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
-    stack = [node]
-    while stack:
-        current = stack.pop(0)
-        if isinstance(current, yaml.SequenceNode):
-            stack.extend(current.value)
-        elif isinstance(current, yaml.MappingNode):
-            for key, value in current.value:
-                if value.tag == _TIMESTAMP_TAG:
-                    try:
-                        date.fromisoformat(value.value[:10])
-                    except ValueError:
-                        return value.start_mark.line + 1, str(key.value)
-                stack.append(value)
-    return None, None

@@ -28,24 +28,49 @@ class _LineLoader(yaml.SafeLoader):
 
 
 def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode, deep: bool = False) -> dict:
-    mapping = yaml.SafeLoader.construct_mapping(loader, node, deep=True)
+    loader.flatten_mapping(node)
+    mapping: dict[Any, Any] = {}
     lines: dict[str, int] = {"": node.start_mark.line + 1}
-    seen: set[Any] = set()
-    for key_node, _ in node.value:
+    for key_node, value_node in node.value:
         key = loader.construct_object(key_node, deep=True)
-        if key in seen:
+        if key in mapping:
             raise VocabError(
                 f"duplicate key '{key}'", file=loader.name, line=key_node.start_mark.line + 1
             )
-        seen.add(key)
+        try:
+            mapping[key] = loader.construct_object(value_node, deep=True)
+        except VocabError as exc:
+            if exc.field is not None:
+                raise
+            # a value that cannot be built (an impossible date): name the key it belongs to
+            raise VocabError(
+                exc.detail, file=exc.file, line=exc.line, field=str(key), code=exc.code
+            ) from exc
         lines[str(key)] = key_node.start_mark.line + 1
     mapping[LINES_KEY] = lines
     return mapping
 
 
+def _construct_timestamp(loader: _LineLoader, node: yaml.ScalarNode) -> Any:
+    """Dates like 2021-13-45 raise a plain ValueError in PyYAML; give them a line."""
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+    except ValueError as exc:
+        raise VocabError(
+            f"invalid date '{node.value}': {exc}",
+            file=loader.name,
+            line=node.start_mark.line + 1,
+            code="V006",
+        ) from exc
+
+
 _LineLoader.add_constructor(
     yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG,
     _construct_mapping,  # type: ignore[arg-type]
+)
+_LineLoader.add_constructor(
+    "tag:yaml.org,2002:timestamp",
+    _construct_timestamp,  # type: ignore[arg-type]
 )
 
 

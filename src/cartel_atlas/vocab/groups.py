@@ -134,6 +134,11 @@ class Group(BaseModel):
     parent: str | None = Field(default=None, description="Id of the group this one belongs to.")
     founded: str | None = None
     dissolved: str | None = None
+    name_needs_context: bool = Field(
+        default=False,
+        description="True when name/name_es is also an everyday phrase or surname "
+        "('La Línea', 'Los Metros', 'Gente Nueva'): accept it only next to a cartel word.",
+    )
     aliases: list[Alias] = Field(default_factory=list)
     successor_of: list[GroupLink] = Field(default_factory=list)
     split_from: list[GroupLink] = Field(default_factory=list)
@@ -218,8 +223,8 @@ class Groups:
         if key in self._index:
             return self._index[key]
         for article in _ARTICLES:
-            if key.startswith(article) and key[len(article):] in self._index:
-                return self._index[key[len(article):]]
+            if key.startswith(article) and key[len(article) :] in self._index:
+                return self._index[key[len(article) :]]
         return None
 
     def get(self, id_or_name: str) -> Group:
@@ -232,8 +237,9 @@ class Groups:
         raise NotFoundError(f"unknown group '{id_or_name}'{self._suggest(id_or_name)}")
 
     def _suggest(self, text: str) -> str:
-        matches = process.extract(fold(text), list(self._index), scorer=fuzz.WRatio,
-                                  limit=10, score_cutoff=70)
+        matches = process.extract(
+            fold(text), list(self._index), scorer=fuzz.WRatio, limit=10, score_cutoff=86
+        )
         names: list[str] = []
         for key, _score, _pos in matches:
             name = self._index[key].name
@@ -279,25 +285,38 @@ class Groups:
             where = f"{self.file}:{self.lines.get(group.id, '?')} group '{group.id}'"
             if group.parent is not None and group.parent not in self.by_id:
                 problems.append(f"{where}: parent '{group.parent}' is not a group id")
-            for link_field, links in (("split_from", group.split_from),
-                                      ("successor_of", group.successor_of)):
-                problems += [f"{where}: {link_field} '{link.id}' is not a group id"
-                             for link in links if link.id not in self.by_id]
+            for link_field, links in (
+                ("split_from", group.split_from),
+                ("successor_of", group.successor_of),
+            ):
+                problems += [
+                    f"{where}: {link_field} '{link.id}' is not a group id"
+                    for link in links
+                    if link.id not in self.by_id
+                ]
             for alias in group.aliases:
                 if alias.valid_from and alias.valid_to and alias.valid_from > alias.valid_to:
                     problems.append(f"{where}: alias '{alias.text}' valid_from is after valid_to")
                 if not fold(alias.text):
                     problems.append(f"{where}: alias '{alias.text}' is empty after folding")
-            if group.founded and group.dissolved and (
-                partial_date_bounds(group.dissolved)[1] < partial_date_bounds(group.founded)[0]
+            if (
+                group.founded
+                and group.dissolved
+                and (
+                    partial_date_bounds(group.dissolved)[1] < partial_date_bounds(group.founded)[0]
+                )
             ):
-                problems.append(f"{where}: dissolved {group.dissolved} before founded "
-                                f"{group.founded}")
+                problems.append(
+                    f"{where}: dissolved {group.dissolved} before founded {group.founded}"
+                )
         problems += self._cycles()
         for i, rel in enumerate(self.relations, start=1):
             where = f"{RELATIONS_FILE} relation {i} ({rel.a} {rel.type} {rel.b})"
-            problems += [f"{where}: '{gid}' is not a group id"
-                         for gid in (rel.a, rel.b) if gid not in self.by_id]
+            problems += [
+                f"{where}: '{gid}' is not a group id"
+                for gid in (rel.a, rel.b)
+                if gid not in self.by_id
+            ]
             if rel.end and partial_date_bounds(rel.end)[1] < partial_date_bounds(rel.start)[0]:
                 problems.append(f"{where}: end {rel.end} before start {rel.start}")
         return problems
@@ -312,7 +331,7 @@ class Groups:
                 chain.append(parent)
                 parent = self.by_id[parent].parent
             if parent in chain and parent not in reported:
-                cycle = chain[chain.index(parent):]
+                cycle = chain[chain.index(parent) :]
                 reported.update(cycle)
                 problems.append(f"{self.file}: parent cycle {' -> '.join([*cycle, parent])}")
         return problems
@@ -335,8 +354,9 @@ Problem = tuple["int | None", str]
 """(line, message) of one consistency problem."""
 
 
-def _collisions(groups: Iterable[Group], line_of_text: LineOf) -> tuple[list[Problem],
-                                                                        list[Problem]]:
+def _collisions(
+    groups: Iterable[Group], line_of_text: LineOf
+) -> tuple[list[Problem], list[Problem]]:
     """Surfaces claimed by two groups, and aliases repeated inside one group."""
     groups = list(groups)
     owner: dict[str, tuple[Group, str]] = {}
@@ -347,19 +367,25 @@ def _collisions(groups: Iterable[Group], line_of_text: LineOf) -> tuple[list[Pro
         for alias in group.aliases:
             key = fold(alias.text)
             if key in seen:
-                problems.append((line_of_text(group.id, alias.text),
-                                 f"group '{group.id}' lists '{alias.text}' twice "
-                                 f"(same as '{seen[key]}' after folding)"))
+                problems.append(
+                    (
+                        line_of_text(group.id, alias.text),
+                        f"group '{group.id}' lists '{alias.text}' twice "
+                        f"(same as '{seen[key]}' after folding)",
+                    )
+                )
             seen.setdefault(key, alias.text)
     for key, group, text in _surface_keys(groups):
         first, first_text = owner.setdefault(key, (group, text))
         if first.id != group.id:
-            across.append((
-                line_of_text(group.id, text),
-                f"'{text}' of group '{group.id}' (line {line_of_text(group.id, text) or '?'}) "
-                f"collides with '{first_text}' of group '{first.id}' "
-                f"(line {line_of_text(first.id, first_text) or '?'})",
-            ))
+            across.append(
+                (
+                    line_of_text(group.id, text),
+                    f"'{text}' of group '{group.id}' "
+                    f"collides with '{first_text}' of group '{first.id}' "
+                    f"(line {line_of_text(first.id, first_text) or '?'})",
+                )
+            )
     return across, problems
 
 
@@ -372,8 +398,13 @@ def _items(path: Path, key: str, *, required: bool) -> tuple[list[Any], int | No
         raise VocabError(f"expected a top-level '{key}:' list", file=str(path), code="V004")
     version = data.get("version")
     if version is not None and not isinstance(version, int):
-        raise VocabError("version must be an integer", file=str(path),
-                         line=line_of(data, "version"), field="version", code="V010")
+        raise VocabError(
+            "version must be an integer",
+            file=str(path),
+            line=line_of(data, "version"),
+            field="version",
+            code="V010",
+        )
     return data[key], version
 
 
@@ -393,25 +424,37 @@ def load_groups(directory: Path) -> Groups:
         line = line_of(item)
         group = validate(Group, item, file=path, line=line)
         if group.id in by_id:
-            raise VocabError(f"duplicate group id '{group.id}' (first at line {lines[group.id]})",
-                             file=str(path), line=line, field="id", code="V020")
+            raise VocabError(
+                f"duplicate group id '{group.id}' (first at line {lines[group.id]})",
+                file=str(path),
+                line=line,
+                field="id",
+                code="V020",
+            )
         by_id[group.id] = group
         lines[group.id] = line or 0
         for key in ("id", "name", "name_es"):
             surface_lines[(group.id, item[key])] = line_of(item, key) or lines[group.id]
         for alias_item in item.get("aliases") or []:
             surface_lines[(group.id, alias_item["text"])] = line_of(alias_item) or lines[group.id]
-    groups = Groups(by_id=by_id, file=str(path), lines=lines, surface_lines=surface_lines,
-                    version=version)
+    groups = Groups(
+        by_id=by_id, file=str(path), lines=lines, surface_lines=surface_lines, version=version
+    )
     clashes = _collisions(by_id.values(), groups.line_of_text)[0]
     if clashes:
         more = f" (and {len(clashes) - 1} more)" if len(clashes) > 1 else ""
-        raise VocabError(f"surface form collision: {clashes[0][1]}{more}", file=str(path),
-                         line=clashes[0][0], field="aliases", code="V021")
+        raise VocabError(
+            f"surface form collision: {clashes[0][1]}{more}",
+            file=str(path),
+            line=clashes[0][0],
+            field="aliases",
+            code="V021",
+        )
     rel_path = Path(directory) / RELATIONS_FILE
     rel_items, _ = _items(rel_path, "relations", required=False)
-    relations = [validate(GroupRelation, item, file=rel_path, line=line_of(item))
-                 for item in rel_items]
+    relations = [
+        validate(GroupRelation, item, file=rel_path, line=line_of(item)) for item in rel_items
+    ]
     groups.relations = relations
     return groups
 

@@ -1,0 +1,1 @@
+"""Analysis: pure functions over the store's read API returning result records."""

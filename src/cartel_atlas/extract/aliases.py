@@ -1,0 +1,205 @@
+"""Group mentions: every surface form that names a criminal group, resolved to the group.
+
+Names come from the gazetteer; this module adds what a fixed list cannot know:
+- context for short forms that are also places ("Sinaloa", "Golfo"): they name the group
+  after "Cártel de", before "cartel(s)", or when the document names the group in full and
+  the short form is not used as a location ("en Sinaloa", "in Sinaloa");
+- inflected and coordinated forms ("the Jalisco and Sinaloa cartels", "Los Zetas Cartel");
+- names the text defines on the spot ("Cárteles Unidos (CU)", "a.k.a. “United Cartels”",
+  "identifying itself as the “Zeta Killers”"), then used for the rest of the document;
+- misspelled acronyms one edit away from a known one ("CNJG");
+- anaphora ("the Cartel", "el cártel") that point back to the last group named, for actors.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rapidfuzz.distance import OSA
+
+from cartel_atlas.extract.context import GroupMention
+from cartel_atlas.extract.gazetteer import Gazetteer, GroupEntry
+from cartel_atlas.extract.phrases import Hit
+from cartel_atlas.vocab.text import fold
+
+_AFTER_CARTEL = re.compile(r"\s+(cartels?|cártel(?:es)?|cartel(?:es)?)\b", re.I)
+_BEFORE_CARTEL = re.compile(
+    r"(?:\b(?:c[aá]rtel(?:es)?|cartels?)\s+(?:de(?:l)?\s+|of\s+(?:the\s+)?)(?:los\s+|la\s+)?)$", re.I
+)
+_LOCATIVE = re.compile(
+    r"(?:\b(?:in|en|of|de|del|at|across|throughout|into|state\s+of|estado\s+de|"
+    r"entidad\s+de|municipio\s+de|city\s+of|ciudad\s+de|from|desde|hacia|to|a)\s+)$",
+    re.I,
+)
+_DEFINE = re.compile(
+    r"^\s*\(\s*(?:a\.?\s?k\.?\s?a\.?|also known as|alias|conocido como)?\s*[“\"'‘]?"
+    r"(?P<name>[^()“”\"‘’]{2,40}?)[”\"'’]?\s*\)"
+)
+_SELF_NAMED = re.compile(
+    r"(?:identif(?:ying|ied)\s+itself\s+as|calling\s+itself|known\s+as|also\s+called|"
+    r"autodenominad[oa]s?(?:\s+como)?|se\s+hac[ei]a?\s+llamar|conocid[oa]s?\s+como)\s+"
+    r"(?:the\s+|el\s+|la\s+|los\s+|las\s+)?[“\"]?(?P<a>[A-ZÁÉÍÓÚÑ][\w\- ]{1,30}?)[”\"]?"
+    r"(?:\s+(?:or|o)\s+[“\"]?(?P<b>[A-ZÁÉÍÓÚÑ][\w\-]*(?:\s+[A-ZÁÉÍÓÚÑ][\w\-]*)*)[”\"]?)?"
+    r"(?=[,.;:]|\s+(?:and|y|according|según)\b|$)"
+)
+_ANAPHOR = re.compile(
+    r"\b(?:the\s+(?:Cartel|cartel|group|organization)|el\s+(?:c[aá]rtel|grupo\s+criminal)|"
+    r"la\s+organizaci[oó]n(?:\s+criminal)?)(?!\s+(?:de|del|of)\b)(?:['’]s)?\b"
+)
+_ACRONYM = re.compile(r"\b[A-Z]{4,6}\b")
+
+
+@dataclass(frozen=True, slots=True)
+class _Def:
+    surface: str
+    entry: GroupEntry
+
+
+def _group_entries(hit: Hit) -> list[GroupEntry]:
+    return [p for p in hit.payloads if isinstance(p, GroupEntry)]
+
+
+def _has_place(hit: Hit) -> bool:
+    return any(type(p).__name__ == "PlaceEntry" for p in hit.payloads)
+
+
+def _alias_surface(text: str, hit: Hit, entry: GroupEntry) -> tuple[str, bool]:
+    """Surface form to report, and whether the text marks it as a cartel name."""
+    surface = text[hit.start : hit.end]
+    after = _AFTER_CARTEL.match(text, hit.end)
+    before = _BEFORE_CARTEL.search(text[max(0, hit.start - 30) : hit.start])
+    marked = bool(after or before)
+    if after and not re.search(r"\bcart", surface, re.I):
+        word = after.group(1)
+        surface = f"{surface} {'Cartel' if word.lower().startswith('cartel') else 'Cártel'}"
+    elif before and not re.search(r"\bc[aá]rtel", surface, re.I):
+        prefix = before.group(0)
+        head = "Cártel" if "á" in prefix.lower() else "Cartel"
+        rest = re.sub(r"^\S+\s+", "", prefix.strip()) if prefix.strip() else ""
+        surface = f"{head} {rest} {surface}".replace("  ", " ").strip()
+    return surface, marked
+
+
+def _coordinated_with_cartels(text: str, end: int) -> bool:
+    """'Jalisco and Sinaloa cartels': a short form followed by 'and Y cartels'."""
+    return bool(re.match(r"\s*(?:\([^)]*\)\s*)?(?:,|and|y|e)\s+[\w\- ]{2,40}?\s+"
+                         r"(?:cartels|c[aá]rteles)\b", text[end : end + 70], re.I))
+
+
+def resolve_groups(text: str, hits: list[Hit], gz: Gazetteer,
+                   sentence_of: list[int]) -> list[GroupMention]:
+    """Group mentions among the longest entity hits (``sentence_of[i]`` is hit i's sentence)."""
+    full_ids = {e.group_id for h in hits for e in _group_entries(h) if not e.needs_context}
+    out: list[GroupMention] = []
+    defs: list[_Def] = []
+    for i, h in enumerate(hits):
+        entries = _group_entries(h)
+        if not entries:
+            continue
+        firm = [e for e in entries if not e.needs_context]
+        entry = firm[0] if firm else entries[0]
+        alias, marked = _alias_surface(text, h, entry)
+        if not firm:
+            locative = bool(_LOCATIVE.search(text[max(0, h.start - 25) : h.start]))
+            coord = _coordinated_with_cartels(text, h.end)
+            in_doc = entry.group_id in full_ids
+            followed_by_place = bool(re.match(r"\s*,\s*(?:Mexico|México)\b", text[h.end:]))
+            if not (marked or coord or (in_doc and not locative and not followed_by_place
+                                         and not _has_place(h))):
+                if not (in_doc and not locative and not followed_by_place
+                        and re.match(r"\s*[.;,)]", text[h.end:])
+                        and re.search(r"\b(?:from|by|de|por|with|con)\s+$",
+                                      text[max(0, h.start - 12) : h.start])):
+                    continue
+        out.append(GroupMention(h.start, h.end, entry.group_id, entry.name, alias,
+                                sentence_of[i]))
+        m = _DEFINE.match(text, h.end)
+        if m:
+            name = m.group("name").strip()
+            if name and fold(name) != fold(alias) and not _is_known(name, gz, hits):
+                defs.append(_Def(name, entry))
+    out.extend(_self_named(text, out, gz, hits, sentence_of, defs))
+    out.extend(_defined_uses(text, defs, out, sentence_of, hits))
+    out.extend(_misspelt(text, gz, hits, out, sentence_of))
+    out.sort(key=lambda m: m.start)
+    return out
+
+
+def _is_known(name: str, gz: Gazetteer, hits: list[Hit]) -> bool:
+    key = fold(name)
+    return any(h.key == key and _group_entries(h) for h in hits)
+
+
+def _sentence(sentence_of: list[int], hits: list[Hit], pos: int) -> int:
+    best = 0
+    for i, h in enumerate(hits):
+        if h.start > pos:
+            break
+        best = sentence_of[i]
+    return best
+
+
+def _self_named(text: str, mentions: list[GroupMention], gz: Gazetteer, hits: list[Hit],
+                sentence_of: list[int], defs: list[_Def]) -> list[GroupMention]:
+    """'CJNG left a message identifying itself as the “Zeta Killers” or Mata Zetas'."""
+    out: list[GroupMention] = []
+    for m in mentions:
+        window = text[m.end : m.end + 160]
+        stop = re.search(r"[.;!?](?:\s|$)", window)
+        window = window[: stop.start() + 1] if stop else window
+        found = _SELF_NAMED.search(window)
+        if not found or found.start() > 120:
+            continue
+        for g in ("a", "b"):
+            name = found.group(g)
+            if not name:
+                continue
+            name = name.strip(" “”\"")
+            if _is_known(name, gz, hits) or fold(name) == fold(m.alias):
+                continue
+            start = m.end + found.start(g)
+            out.append(GroupMention(start, start + len(name), m.group_id, m.name, name,
+                                    m.sentence))
+            defs.append(_Def(name, GroupEntry(m.group_id, m.name, False, name)))
+    return out
+
+
+def _defined_uses(text: str, defs: list[_Def], mentions: list[GroupMention],
+                  sentence_of: list[int], hits: list[Hit]) -> list[GroupMention]:
+    """Every use of a name defined in parentheses ('Cárteles Unidos (CU)') in the document."""
+    out: list[GroupMention] = []
+    taken = {(m.start, m.end) for m in mentions}
+    for d in defs:
+        pattern = re.compile(r"(?<![\w-])" + re.escape(d.surface) + r"(?![\w-])")
+        for m in pattern.finditer(text):
+            if (m.start(), m.end()) in taken:
+                continue
+            taken.add((m.start(), m.end()))
+            out.append(GroupMention(m.start(), m.end(), d.entry.group_id, d.entry.name,
+                                    d.surface, _sentence(sentence_of, hits, m.start())))
+    return out
+
+
+def _misspelt(text: str, gz: Gazetteer, hits: list[Hit], mentions: list[GroupMention],
+              sentence_of: list[int]) -> list[GroupMention]:
+    """Upper-case tokens one transposition or substitution away from a known acronym."""
+    if not gz.acronyms:
+        return []
+    covered = [(h.start, h.end) for h in hits] + [(m.start, m.end) for m in mentions]
+    out: list[GroupMention] = []
+    for m in _ACRONYM.finditer(text):
+        tok = m.group(0)
+        if tok in gz.acronyms or any(s <= m.start() < e for s, e in covered):
+            continue
+        for acro, entry in gz.acronyms.items():
+            if len(acro) == len(tok) and OSA.distance(acro, tok) == 1 and sorted(acro) == sorted(tok):
+                out.append(GroupMention(m.start(), m.end(), entry.group_id, entry.name, tok,
+                                        _sentence(sentence_of, hits, m.start())))
+                break
+    return out
+
+
+def anaphora(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans of 'the Cartel', 'el cártel', 'la organización' within [start, end)."""
+    return [(start + m.start(), start + m.end()) for m in _ANAPHOR.finditer(text[start:end])]

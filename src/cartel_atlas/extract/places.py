@@ -1,0 +1,115 @@
+"""Place mentions: one reading per place name, chosen from the context.
+
+A name often has several readings (``Places.candidates`` lists them, most likely first).
+The context decides, strongest first:
+1. a state written right after the name: "Juárez, Nuevo León", "Huetamo, Mich.";
+2. the state header of a report section ("CHIHUAHUA:") or another state named in the same
+   sentence or paragraph;
+3. a state whose name contains the header's (a "BAJA CALIFORNIA" header over La Paz,
+   which lies in Baja California Sur);
+4. the vocabulary's ranking (country before state before the most populous municipality).
+Names that are only a municipality's and sit inside a person's name ("Omar García
+Harfuch") or after "localidad de"/"poblado" (localities that share a municipality's name)
+are dropped: they are not the municipality.
+"""
+
+from __future__ import annotations
+
+import re
+
+from cartel_atlas.extract.context import DocView, PlaceMention
+from cartel_atlas.extract.gazetteer import PlaceEntry
+from cartel_atlas.extract.phrases import Hit
+from cartel_atlas.vocab.places import Places
+
+_LOCALITY = re.compile(
+    r"(?:\b(?:localidad(?:es)?|poblados?|comunidad(?:es)?|colonias?|fraccionamiento|ejido|"
+    r"ranchería|rancho|barrio|paraje|boulevard|bulevar|calle|avenida|carretera|"
+    r"locality|village|neighborhood)(?:\s+(?:de|del|of))?\s+(?:(?:la|el|los|las)\s+)?)$",
+    re.I,
+)
+_NAME_WORD = re.compile(r"([A-ZÁÉÍÓÚÑ][a-záéíóúñü]+)\s$")
+_FUNCTION = {"En", "In", "De", "Del", "La", "El", "Los", "Las", "The", "Of", "And", "Y", "A",
+             "Al", "Por", "From", "To", "Into", "At", "On", "Con", "Desde", "Hacia", "Para",
+             "Estado", "State", "Municipio", "Ciudad", "City", "Puerto", "Port", "Both",
+             "Sur", "Norte", "North", "South", "Mexico", "México", "Gobierno", "Government"}
+
+
+def _readings(hit: Hit, places: Places, text: str) -> list[PlaceEntry]:
+    entries = [p for p in hit.payloads if isinstance(p, PlaceEntry)]
+    if len(entries) <= 1:
+        return entries
+    order = {r.code: i for i, r in enumerate(places.candidates(text[hit.start : hit.end]))}
+    return sorted(entries, key=lambda e: order.get(e.code, len(order)))
+
+
+def _inside_name(text: str, hit: Hit) -> bool:
+    """True when the name is glued to capitalised words: part of a person's name."""
+    before = _NAME_WORD.search(text[max(0, hit.start - 25) : hit.start])
+    if before and before.group(1) not in _FUNCTION:
+        return True
+    after = re.match(r"\s([A-ZÁÉÍÓÚÑ][a-záéíóúñü]{2,})", text[hit.end : hit.end + 25])
+    return bool(after and after.group(1) not in _FUNCTION)
+
+
+def _qualifier(hit: Hit, nxt: Hit | None, text: str) -> set[str]:
+    """States written right after the name: 'Culiacán, Sinaloa', 'Nogales, Son.'."""
+    if nxt is None or nxt.start - hit.end > 3 or not re.fullmatch(r",?\s*\(?",
+                                                                  text[hit.end : nxt.start]):
+        return set()
+    return {p.code for p in nxt.payloads if isinstance(p, PlaceEntry) and p.kind == "state"}
+
+
+def resolve_places(view: DocView, hits: list[Hit], places: Places) -> list[PlaceMention]:
+    """One reading per place hit (hits are non-overlapping, in text order)."""
+    text = view.text
+    place_hits = [h for h in hits if any(isinstance(p, PlaceEntry) for p in h.payloads)]
+    # states named per sentence and per paragraph, for context
+    sent_states: dict[int, set[str]] = {}
+    para_states: dict[int, set[str]] = {}
+    for h in place_hits:
+        states = {p.code for p in h.payloads if isinstance(p, PlaceEntry) and p.kind == "state"}
+        if states and len(_readings(h, places, text)) == 1:
+            si = view.sentence_at(h.start)
+            sent_states.setdefault(si, set()).update(states)
+            para_states.setdefault(view.sentences[si].paragraph, set()).update(states)
+    out: list[PlaceMention] = []
+    for i, h in enumerate(place_hits):
+        readings = _readings(h, places, text)
+        if not readings:
+            continue
+        si = view.sentence_at(h.start)
+        sent = view.sentences[si]
+        only_local = all(r.kind in ("municipality", "port", "crossing") for r in readings)
+        if only_local and (_LOCALITY.search(text[max(0, h.start - 40) : h.start])
+                           or _inside_name(text, h)):
+            continue
+        if not only_local and readings[0].kind == "state" and _inside_name(text, h) \
+                and not sent.is_header:
+            continue
+        nxt = place_hits[i + 1] if i + 1 < len(place_hits) else None
+        chosen = _choose(readings, _qualifier(h, nxt, text), sent.header_state,
+                         sent_states.get(si, set()) | para_states.get(sent.paragraph, set()),
+                         places)
+        out.append(PlaceMention(h.start, h.end, text[h.start : h.end], chosen.kind, chosen.code,
+                                chosen.label, chosen.state_code, si))
+    return out
+
+
+def _choose(readings: list[PlaceEntry], qualifier: set[str], header: str | None,
+            nearby: set[str], places: Places) -> PlaceEntry:
+    """A country or state reading stays (it is never wrong about the state); a municipal
+    name shared by several states takes the state the context points to."""
+    if readings[0].kind in ("country", "state"):
+        return readings[0]
+    for wanted in (qualifier, {header} if header else set(), nearby):
+        found = [r for r in readings if r.state_code in wanted]
+        if found:
+            return found[0]
+    if header in places.states:
+        head = places.states[header].label.lower()
+        for r in readings:
+            if r.state_code in places.states and \
+                    places.states[r.state_code].label.lower().startswith(head):
+                return r
+    return readings[0]

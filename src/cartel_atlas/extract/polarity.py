@@ -1,0 +1,72 @@
+"""Polarity of a claim: asserted, hedged ("presuntamente", "allegedly") or negated.
+
+The scope is the clause: a hedge or a negation counts for a cue only when no clause
+break (comma, semicolon, colon, dash) stands between them, or when it is one of the
+phrases that negate a whole sentence ("sigue prófugo", "remains at large", "never
+passed"). Negation words that are part of another phrase ("sin vida" is a death, not a
+negation) are ignored.
+"""
+
+from __future__ import annotations
+
+import re
+
+from cartel_atlas.extract.context import SentenceView
+from cartel_atlas.extract.phrases import Hit
+
+_BREAK = re.compile(r"[,;:—–()]|\s-\s|\b(?:but|pero|sino|although|aunque|while|mientras)\b")
+_SENTENCE_WIDE_NEG = re.compile(
+    r"\b(?:sigue[n]? pr[oó]fug[oa]s?|contin[uú]a[n]? pr[oó]fug[oa]s?|remains? at large|"
+    r"still at large|evaded capture|never (?:been )?(?:passed|approved|arrested|captured)|"
+    r"no se ha podido (?:capturar|detener)|logr[oó] escapar|was not (?:passed|approved)|"
+    r"no fue aprobad[oa])\b",
+    re.I,
+)
+
+
+def _classes(hit: Hit) -> set[str]:
+    return {getattr(p, "cls", "") for p in hit.payloads}
+
+
+def _scoped(sent: SentenceView, text: str, cls: str, start: int, end: int,
+            window: int) -> bool:
+    """A ``cls`` cue in the same clause as [start, end), at most ``window`` chars away."""
+    others = [h for h in sent.cues if cls not in _classes(h)]
+    for h in sent.cues:
+        if cls not in _classes(h):
+            continue
+        if any(o.start <= h.start and h.end <= o.end and (o.end - o.start) > (h.end - h.start)
+               for o in others):
+            continue  # "sin" inside "sin vida"
+        lo, hi = (h.end, start) if h.end <= start else (end, h.start)
+        if hi - lo > window:
+            continue
+        if lo <= hi and not _BREAK.search(text[lo:hi]):
+            return True
+        if h.start < end and h.end > start:
+            return True
+    return False
+
+
+def polarity_at(sent: SentenceView, text: str, start: int, end: int) -> str:
+    """Polarity of a claim whose cue spans [start, end) of the document text."""
+    if _SENTENCE_WIDE_NEG.search(sent.text):
+        return "negated"
+    if _scoped(sent, text, "negation", start, end, 25):
+        return "negated"
+    if hedged(sent, text, start, end):
+        return "hedged"
+    return "asserted"
+
+
+def hedged(sent: SentenceView, text: str, start: int | None = None,
+           end: int | None = None) -> bool:
+    """True when a hedge scopes the span (or, without a span, anywhere in the sentence)."""
+    if start is None or end is None:
+        return bool(sent.cue_classes("hedge"))
+    return _scoped(sent, text, "hedge", start, end, 120)
+
+
+def sentence_negates(sent: SentenceView) -> bool:
+    """Sentence-wide denials ('it was never passed', 'sigue prófugo')."""
+    return bool(_SENTENCE_WIDE_NEG.search(sent.text))

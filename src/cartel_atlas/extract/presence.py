@@ -1,0 +1,93 @@
+"""Presence of a group in a place, and counts such as "present in 27 of 32 states".
+
+A presence fact needs three things in one sentence: a group (or an anaphor pointing back
+to one), a Mexican state or municipality, and a presence or contest cue ("based in",
+"controls", "opera en", "disputa"). Country-level statements ("presence in Mexico") are
+not presence facts. Cues that only imply presence ("incursion into") make it hedged.
+"""
+
+from __future__ import annotations
+
+import re
+
+from cartel_atlas.extract.context import DocView, GroupMention, SentenceView
+from cartel_atlas.extract.drafts import Draft
+from cartel_atlas.extract.numbers import parse_number_words
+from cartel_atlas.extract.polarity import hedged, polarity_at
+
+COMPONENT = "presence"
+_IMPLIED = re.compile(r"\b(?:incursi[oó]n|incursion|attempt\w*|intent\w*|tried|trying|"
+                      r"sought|buscaba|pretend\w*)\b", re.I)
+_NUM = r"(\d{1,3}|[a-zA-ZáéíóúñÁÉÍÓÚ\-]+)"
+_COUNT = re.compile(
+    rf"\b{_NUM}\s+(?:of|out of|de|de los)\s+(?:the\s+|las\s+|los\s+)?{_NUM}\s+"
+    rf"(?:Mexican\s+|mexican[oa]s\s+)?(?:states|estados|entidades(?: federativas)?)\b",
+    re.I,
+)
+
+
+def _number(text: str, lang: str) -> float | None:
+    if text.isdigit():
+        return float(text)
+    return parse_number_words(text, lang)
+
+
+def _groups(view: DocView, s: SentenceView, recent: list[GroupMention]) -> list[GroupMention]:
+    if s.groups:
+        return s.groups
+    from cartel_atlas.extract.aliases import anaphora
+
+    if recent and (anaphora(view.text, s.start, s.end)
+                   or re.search(r"\b(?:the group|they|el grupo)\b", s.text, re.I)):
+        return [recent[-1]]
+    return []
+
+
+def extract_presence(view: DocView, sources: list[str | None]) -> list[Draft]:
+    """Presence and presence_count drafts."""
+    out: list[Draft] = []
+    recent: list[GroupMention] = []
+    for s in view.sentences:
+        groups = _groups(view, s, recent)
+        recent.extend(s.groups)
+        if not groups:
+            continue
+        out.extend(_counts(view, s, groups, sources[s.index]))
+        cues = s.cue_classes("presence") + s.cue_classes("contest")
+        places = [p for p in s.places if p.is_mexican]
+        if not cues or not places:
+            continue
+        date = next((d.value for d in s.dates if d.value and d.precision != "unknown"), None)
+        as_of = date or (view.published.isoformat() if view.published else None)
+        pol = polarity_at(s, view.text, cues[0].start, cues[0].end)
+        if pol == "asserted" and (_IMPLIED.search(s.text) or hedged(s, view.text)):
+            pol = "hedged"
+        seen: set[tuple[str, str]] = set()
+        for g in groups:
+            for p in places:
+                if (g.group_id, p.label) in seen or (p.start >= g.start and p.end <= g.end):
+                    continue
+                seen.add((g.group_id, p.label))
+                out.append(Draft("presence", {"group": g.name, "place": p.label,
+                                              "polarity": pol, "as_of": as_of,
+                                              "source": sources[s.index]},
+                                 s.start, s.end, s.index, COMPONENT, polarity=pol,
+                                 confidence=0.65, source=sources[s.index], date=as_of))
+    return out
+
+
+def _counts(view: DocView, s: SentenceView, groups: list[GroupMention],
+            source: str | None) -> list[Draft]:
+    out: list[Draft] = []
+    for m in _COUNT.finditer(s.text):
+        count, total = _number(m.group(1), view.lang), _number(m.group(2), view.lang)
+        if count is None or total is None or count > total:
+            continue
+        date = next((d.value for d in s.dates if d.value and d.precision != "unknown"), None)
+        g = groups[0]
+        out.append(Draft("presence_count", {"group": g.name, "count": int(count),
+                                            "of": int(total), "as_of": date,
+                                            "source": source},
+                         s.start, s.end, s.index, COMPONENT, confidence=0.7, source=source,
+                         date=date))
+    return out
