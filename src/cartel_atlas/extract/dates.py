@@ -19,7 +19,17 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from cartel_atlas.extract.dates_rules import COUNT_WORDS, MONTHS, RELATIVE, UNITS, WEEKDAYS, Rule, build_rules
+from cartel_atlas.extract.dates_rules import (
+    COUNT_WORDS,
+    MONTHS,
+    RELATIVE,
+    UNITS,
+    WEEKDAYS,
+    YEAR_TRIGGER,
+    Rule,
+    build_rules,
+    build_trigger,
+)
 from cartel_atlas.extract.numbers import looks_like_year
 from cartel_atlas.vocab.text import fold
 
@@ -41,6 +51,8 @@ class DateSpan:
 
 
 _RULES: dict[str, list[Rule]] = {lang: build_rules(lang) for lang in ("es", "en")}
+_TRIGGERS = {lang: build_trigger(lang) for lang in ("es", "en")}
+_BEFORE, _AFTER = 50, 70  # characters of context a rule may need around its trigger
 _Resolved = tuple[str, str, bool]  # value, precision, relative
 _UNKNOWN: _Resolved = ("", "unknown", True)
 
@@ -295,13 +307,43 @@ def _after(m: re.Match[str], ctx: _Context) -> _Resolved:
     return _fmt(when, precision), precision, True
 
 
+def _windows(text: str, lang: str) -> list[tuple[int, int]]:
+    """Merged stretches of text around trigger words and years, where rules can match."""
+    hits = [m.start() for m in _TRIGGERS[lang].finditer(text.lower())]
+    hits += [m.start() for m in YEAR_TRIGGER.finditer(text)]
+    if not hits:
+        return []
+    hits.sort()
+    n = len(text)
+    windows: list[tuple[int, int]] = []
+    lo, hi = max(0, hits[0] - _BEFORE), hits[0] + _AFTER
+    for h in hits[1:]:
+        if h - _BEFORE <= hi:
+            hi = h + _AFTER
+        else:
+            windows.append((lo, _word_end(text, hi, n)))
+            lo, hi = h - _BEFORE, h + _AFTER
+    windows.append((lo, _word_end(text, hi, n)))
+    return windows
+
+
+def _word_end(text: str, i: int, n: int) -> int:
+    """Move a window end past the word it cuts, so no rule sees half a word."""
+    if i >= n:
+        return n
+    while i < n and not text[i].isspace():
+        i += 1
+    return i
+
+
 def _candidates(text: str, lang: str) -> list[tuple[int, int, str, re.Match[str]]]:
     """Non-overlapping rule matches, longest first, returned in text order."""
     found: list[tuple[int, int, str, re.Match[str]]] = []
-    for rule in _RULES[lang]:
-        for m in rule.pattern.finditer(text):
-            if m.end() > m.start():
-                found.append((m.start(), m.end(), rule.kind, m))
+    for lo, hi in _windows(text, lang):
+        for rule in _RULES[lang]:
+            for m in rule.pattern.finditer(text, lo, hi):
+                if m.end() > m.start():
+                    found.append((m.start(), m.end(), rule.kind, m))
     if len(found) < 2:
         return found
     found.sort(key=lambda c: (c[0] - c[1], c[0]))

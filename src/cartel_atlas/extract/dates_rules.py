@@ -128,6 +128,32 @@ def _month_en(abbrev: bool) -> str:
     return rf"(?-i:{alt})"
 
 
+_TRIGGER_WORDS: dict[str, list[str]] = {
+    "es": ["hoy", "ayer", "anoche", "anteayer", "antier", "antenoche", "madrugada", "semana",
+           "mes", "año", "ano", "hace", "después", "despues", "siguiente", "posteriores",
+           "tarde", "mañana", "manana", "noche"],
+    "en": ["today", "tonight", "yesterday", "week", "weekend", "month", "year", "ago",
+           "later", "afterward", "afterwards", "morning", "afternoon", "evening", "night",
+           "day", "mid"],
+}
+
+
+def build_trigger(lang: str) -> re.Pattern[str]:
+    """Words (lower-cased) without which no rule can match: months, weekdays and the
+    heads of relative phrases. Rules run only in windows around these and around years,
+    which is what keeps the date scan cheap on ordinary text."""
+    from cartel_atlas.extract.wordregex import trie_regex
+    from cartel_atlas.vocab.text import strip_accents
+
+    words = set(_TRIGGER_WORDS[lang]) | set(MONTHS[lang]) | set(WEEKDAYS[lang])
+    words |= {w for w in ("miércoles", "sábado") if lang == "es"}
+    words |= {strip_accents(w) for w in words}
+    return re.compile(r"\b" + trie_regex(sorted(words)) + r"\b")
+
+
+YEAR_TRIGGER = re.compile(r"(?:19|20)\d\d")
+
+
 def build_rules(lang: str) -> list[Rule]:
     """All rules for ``lang`` ('es' or 'en'), compiled once at import."""
     return _rules_es() if lang == "es" else _rules_en()

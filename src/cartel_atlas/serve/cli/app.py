@@ -44,7 +44,9 @@ def _root(
 def main() -> None:
     """Run the CLI; user errors print one line on stderr and exit with status 2."""
     try:
-        app(standalone_mode=False)
+        code = app(standalone_mode=False)
+        if isinstance(code, int) and code:
+            sys.exit(code)
     except AtlasError as exc:
         err_console.print(f"[bold red]error:[/] {exc}", highlight=False, soft_wrap=True)
         sys.exit(2)
