@@ -43,6 +43,10 @@ class Settings(BaseSettings):
     )
     http_timeout: float = Field(default=20.0, description="Seconds before an HTTP fetch gives up.")
     http_max_redirects: int = Field(default=5, description="Redirects followed per fetch.")
+    risk_config: Path | None = Field(
+        default=None,
+        description="YAML file of risk weights and thresholds; default: the bundled one.",
+    )
 
     def resolved_database_url(self) -> str:
         """The database URL to use, creating the data directory for the SQLite default."""

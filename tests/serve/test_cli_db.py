@@ -46,7 +46,6 @@ def test_db_status_shows_revision_and_table_counts(tmp_path: Path) -> None:
 
 
 def test_init_loads_reference_data_once(tmp_path: Path) -> None:
-    pytest.importorskip("cartel_atlas.vocab", reason="vocabulary not yet available")
     url = f"sqlite:///{tmp_path / 'new' / 'atlas.sqlite'}"
     first = runner.invoke(app, ["init", "--database", url])
     assert first.exit_code == 0, first.output

@@ -49,3 +49,16 @@ def test_the_same_document_added_concurrently_is_stored_once(db_url: str) -> Non
     with Store.open(db_url) as store:
         counts = store.counts()
     assert (counts["documents"], counts["facts"], counts["sentences"]) == (1, 2, 2)
+
+
+def test_callers_opening_a_new_database_at_once_all_see_it_migrated(db_url: str) -> None:
+    barrier = threading.Barrier(WRITERS)
+
+    def open_and_read(_: int) -> str | None:
+        barrier.wait()
+        with Store.open(db_url) as store:
+            return store.revision()
+
+    with ThreadPoolExecutor(WRITERS) as pool:
+        revisions = list(pool.map(open_and_read, range(WRITERS)))
+    assert revisions == [Store.head()] * WRITERS

@@ -13,7 +13,7 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy.engine import make_url
 
 from cartel_atlas.errors import StoreError
-from cartel_atlas.store import Store, create_engine_for, ensure_database
+from cartel_atlas.store import Store, create_engine_for, ensure_database, migrate
 from cartel_atlas.store.schema import TABLES, metadata
 
 
@@ -25,6 +25,23 @@ def test_migrations_upgrade_an_empty_database_to_head(db_url: str) -> None:
         assert store.upgrade() == Store.head()  # a second upgrade is a no-op
         names = set(sa.inspect(store.engine).get_table_names())
     assert {t.name for t in TABLES} | {"alembic_version"} == names
+
+
+def test_migrations_downgrade_to_empty_and_upgrade_again(db_url: str) -> None:
+    with Store.open(db_url) as store:
+        assert migrate.downgrade(store.engine, "base") is None
+        assert set(sa.inspect(store.engine).get_table_names()) <= {"alembic_version"}
+        assert store.upgrade() == Store.head()
+        assert store.counts()["documents"] == 0
+
+
+@pytest.mark.postgres
+def test_missing_postgresql_database_says_how_to_create_it(pg_server: str) -> None:
+    url = make_url(pg_server).set(database=f"atlas_missing_{uuid.uuid4().hex[:8]}")
+    with pytest.raises(StoreError, match="cartel-atlas init") as info:
+        Store.open(url.render_as_string(hide_password=False))
+    assert url.database is not None
+    assert url.database in str(info.value)
 
 
 def test_migrated_database_matches_the_schema_module(db_url: str) -> None:

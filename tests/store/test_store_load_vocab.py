@@ -6,19 +6,10 @@ import shutil
 from datetime import UTC, datetime
 from pathlib import Path
 
-import pytest
 import yaml
 
 from cartel_atlas.store import Store, load_reference
-
-try:
-    from cartel_atlas.vocab import get_vocabulary
-
-    _VOCAB_ERROR = None
-except ImportError as exc:  # pragma: no cover - only while the vocabulary is being written
-    _VOCAB_ERROR = exc
-
-pytestmark = pytest.mark.skipif(_VOCAB_ERROR is not None, reason="vocabulary not yet available")
+from cartel_atlas.vocab import get_vocabulary
 
 
 def test_load_reference_stores_sources_and_one_presence_fact_per_claim(store: Store) -> None:

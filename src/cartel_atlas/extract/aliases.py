@@ -21,11 +21,14 @@ from rapidfuzz.distance import OSA
 from cartel_atlas.extract.context import GroupMention
 from cartel_atlas.extract.gazetteer import Gazetteer, GroupEntry
 from cartel_atlas.extract.phrases import Hit
+from cartel_atlas.extract.places import in_locality_list
 from cartel_atlas.vocab.text import fold
 
 _AFTER_CARTEL = re.compile(r"\s+(cartels?|cártel(?:es)?|cartel(?:es)?)\b", re.I)
 _BEFORE_CARTEL = re.compile(
-    r"(?:\b(?:c[aá]rtel(?:es)?|cartels?)\s+(?:de(?:l)?\s+|of\s+(?:the\s+)?)(?:los\s+|la\s+)?)$", re.I
+    r"(?:\b(?:c[aá]rtel(?:es)?|cartels?)\s+(?:de(?:l)?\s+|of\s+(?:the\s+)?)"
+    r"(?:los\s+|la\s+)?)$",
+    re.I,
 )
 _LOCATIVE = re.compile(
     r"(?:\b(?:in|en|of|de|del|at|across|throughout|into|state\s+of|estado\s+de|"
@@ -33,7 +36,7 @@ _LOCATIVE = re.compile(
     re.I,
 )
 _DEFINE = re.compile(
-    r"^\s*\(\s*(?:a\.?\s?k\.?\s?a\.?|also known as|alias|conocido como)?\s*[“\"'‘]?"
+    r"\s*\(\s*(?:a\.?\s?k\.?\s?a\.?|also known as|alias|conocido como)?\s*[“\"'‘]?"
     r"(?P<name>[^()“”\"‘’]{2,40}?)[”\"'’]?\s*\)"
 )
 _SELF_NAMED = re.compile(
@@ -83,16 +86,40 @@ def _alias_surface(text: str, hit: Hit, entry: GroupEntry) -> tuple[str, bool]:
 
 def _coordinated_with_cartels(text: str, end: int) -> bool:
     """'Jalisco and Sinaloa cartels': a short form followed by 'and Y cartels'."""
-    return bool(re.match(r"\s*(?:\([^)]*\)\s*)?(?:,|and|y|e)\s+[\w\- ]{2,40}?\s+"
-                         r"(?:cartels|c[aá]rteles)\b", text[end : end + 70], re.I))
+    return bool(
+        re.match(
+            r"\s*(?:\([^)]*\)\s*)?(?:,|and|y|e)\s+[\w\- ]{2,40}?\s+"
+            r"(?:cartels|c[aá]rteles)\b",
+            text[end : end + 70],
+            re.I,
+        )
+    )
 
 
-def resolve_groups(text: str, hits: list[Hit], gz: Gazetteer,
-                   sentence_of: list[int]) -> list[GroupMention]:
+def _group_reading(text: str, h: Hit, entry: GroupEntry, marked: bool, full_ids: set[str]) -> bool:
+    """Whether a short form that is also a place ("Sinaloa") names the group here."""
+    if marked or _coordinated_with_cartels(text, h.end):
+        return True
+    if entry.group_id not in full_ids:
+        return False  # the document never names the group in full
+    before = text[max(0, h.start - 25) : h.start]
+    if re.match(r"\s*,\s*(?:Mexico|México)\b", text[h.end :]):
+        return False
+    if re.search(r"\b(?:from|by|with|against|por|con|contra)\s+$", before) and re.match(
+        r"\s*(?:[.;,)]|$)", text[h.end :]
+    ):
+        return True  # "bribes from Sinaloa," "pagos de Sinaloa."
+    return not _LOCATIVE.search(before) and not _has_place(h)
+
+
+def resolve_groups(
+    text: str, hits: list[Hit], gz: Gazetteer, sentence_of: list[int]
+) -> list[GroupMention]:
     """Group mentions among the longest entity hits (``sentence_of[i]`` is hit i's sentence)."""
     full_ids = {e.group_id for h in hits for e in _group_entries(h) if not e.needs_context}
     out: list[GroupMention] = []
     defs: list[_Def] = []
+    prev_marked_end = -1
     for i, h in enumerate(hits):
         entries = _group_entries(h)
         if not entries:
@@ -100,20 +127,24 @@ def resolve_groups(text: str, hits: list[Hit], gz: Gazetteer,
         firm = [e for e in entries if not e.needs_context]
         entry = firm[0] if firm else entries[0]
         alias, marked = _alias_surface(text, h, entry)
-        if not firm:
-            locative = bool(_LOCATIVE.search(text[max(0, h.start - 25) : h.start]))
-            coord = _coordinated_with_cartels(text, h.end)
-            in_doc = entry.group_id in full_ids
-            followed_by_place = bool(re.match(r"\s*,\s*(?:Mexico|México)\b", text[h.end:]))
-            if not (marked or coord or (in_doc and not locative and not followed_by_place
-                                         and not _has_place(h))):
-                if not (in_doc and not locative and not followed_by_place
-                        and re.match(r"\s*[.;,)]", text[h.end:])
-                        and re.search(r"\b(?:from|by|de|por|with|con)\s+$",
-                                      text[max(0, h.start - 12) : h.start])):
-                    continue
-        out.append(GroupMention(h.start, h.end, entry.group_id, entry.name, alias,
-                                sentence_of[i]))
+        if (
+            not marked
+            and prev_marked_end >= 0
+            and re.fullmatch(r"\s*(?:,|y|e|and|or|o)\s*", text[prev_marked_end : h.start])
+        ):
+            marked = True  # "los cárteles de Sinaloa y Jalisco"
+            if not re.search(r"\bc[aá]rtel", alias, re.I):
+                alias = (
+                    f"Cártel de {alias}"
+                    if re.search(r"c[aá]rteles", text[max(0, h.start - 60) : h.start], re.I)
+                    else f"{alias} Cartel"
+                )
+        prev_marked_end = h.end if marked else -1
+        if not firm and not _group_reading(text, h, entry, marked, full_ids):
+            continue
+        if in_locality_list(text, h.start):
+            continue
+        out.append(GroupMention(h.start, h.end, entry.group_id, entry.name, alias, sentence_of[i]))
         m = _DEFINE.match(text, h.end)
         if m:
             name = m.group("name").strip()
@@ -140,8 +171,14 @@ def _sentence(sentence_of: list[int], hits: list[Hit], pos: int) -> int:
     return best
 
 
-def _self_named(text: str, mentions: list[GroupMention], gz: Gazetteer, hits: list[Hit],
-                sentence_of: list[int], defs: list[_Def]) -> list[GroupMention]:
+def _self_named(
+    text: str,
+    mentions: list[GroupMention],
+    gz: Gazetteer,
+    hits: list[Hit],
+    sentence_of: list[int],
+    defs: list[_Def],
+) -> list[GroupMention]:
     """'CJNG left a message identifying itself as the “Zeta Killers” or Mata Zetas'."""
     out: list[GroupMention] = []
     for m in mentions:
@@ -149,24 +186,28 @@ def _self_named(text: str, mentions: list[GroupMention], gz: Gazetteer, hits: li
         stop = re.search(r"[.;!?](?:\s|$)", window)
         window = window[: stop.start() + 1] if stop else window
         found = _SELF_NAMED.search(window)
-        if not found or found.start() > 120:
+        if not found or found.start() > 50 or ":" in window[: found.start()]:
             continue
         for g in ("a", "b"):
             name = found.group(g)
             if not name:
                 continue
-            name = name.strip(" “”\"")
+            name = name.strip(' “”"')
             if _is_known(name, gz, hits) or fold(name) == fold(m.alias):
                 continue
             start = m.end + found.start(g)
-            out.append(GroupMention(start, start + len(name), m.group_id, m.name, name,
-                                    m.sentence))
+            out.append(GroupMention(start, start + len(name), m.group_id, m.name, name, m.sentence))
             defs.append(_Def(name, GroupEntry(m.group_id, m.name, False, name)))
     return out
 
 
-def _defined_uses(text: str, defs: list[_Def], mentions: list[GroupMention],
-                  sentence_of: list[int], hits: list[Hit]) -> list[GroupMention]:
+def _defined_uses(
+    text: str,
+    defs: list[_Def],
+    mentions: list[GroupMention],
+    sentence_of: list[int],
+    hits: list[Hit],
+) -> list[GroupMention]:
     """Every use of a name defined in parentheses ('Cárteles Unidos (CU)') in the document."""
     out: list[GroupMention] = []
     taken = {(m.start, m.end) for m in mentions}
@@ -176,13 +217,22 @@ def _defined_uses(text: str, defs: list[_Def], mentions: list[GroupMention],
             if (m.start(), m.end()) in taken:
                 continue
             taken.add((m.start(), m.end()))
-            out.append(GroupMention(m.start(), m.end(), d.entry.group_id, d.entry.name,
-                                    d.surface, _sentence(sentence_of, hits, m.start())))
+            out.append(
+                GroupMention(
+                    m.start(),
+                    m.end(),
+                    d.entry.group_id,
+                    d.entry.name,
+                    d.surface,
+                    _sentence(sentence_of, hits, m.start()),
+                )
+            )
     return out
 
 
-def _misspelt(text: str, gz: Gazetteer, hits: list[Hit], mentions: list[GroupMention],
-              sentence_of: list[int]) -> list[GroupMention]:
+def _misspelt(
+    text: str, gz: Gazetteer, hits: list[Hit], mentions: list[GroupMention], sentence_of: list[int]
+) -> list[GroupMention]:
     """Upper-case tokens one transposition or substitution away from a known acronym."""
     if not gz.acronyms:
         return []
@@ -193,9 +243,21 @@ def _misspelt(text: str, gz: Gazetteer, hits: list[Hit], mentions: list[GroupMen
         if tok in gz.acronyms or any(s <= m.start() < e for s, e in covered):
             continue
         for acro, entry in gz.acronyms.items():
-            if len(acro) == len(tok) and OSA.distance(acro, tok) == 1 and sorted(acro) == sorted(tok):
-                out.append(GroupMention(m.start(), m.end(), entry.group_id, entry.name, tok,
-                                        _sentence(sentence_of, hits, m.start())))
+            if (
+                len(acro) == len(tok)
+                and OSA.distance(acro, tok) == 1
+                and sorted(acro) == sorted(tok)
+            ):
+                out.append(
+                    GroupMention(
+                        m.start(),
+                        m.end(),
+                        entry.group_id,
+                        entry.name,
+                        tok,
+                        _sentence(sentence_of, hits, m.start()),
+                    )
+                )
                 break
     return out
 

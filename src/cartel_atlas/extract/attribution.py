@@ -14,19 +14,26 @@ import re
 from cartel_atlas.extract.context import DocView
 from cartel_atlas.vocab.sources import SourceRegistry
 
-_NAME = r"(?:[A-ZÁÉÍÓÚÑ][\w.’'\-]*|of|the|de|la|del|for|and|y|los|las|en)"
+_NAME = r"(?:[A-ZÁÉÍÓÚÑ][\w.’'\-]*|of|the|del|de|las|la|los|for|and|y|en)\b"
 _PROPER = rf"(?:the\s+|la\s+|el\s+|los\s+)?[A-ZÁÉÍÓÚÑ][\w.’'\-]*(?:\s+{_NAME})*?"
 _ACCORDING = re.compile(
-    rf"\b(?:according to|as reported by|cited by|según|de acuerdo con|de acuerdo a|"
+    rf"\b(?i:according to|as reported by|cited by|según|de acuerdo con|de acuerdo a|"
     rf"a decir de|citado por|con información de)\s+(?P<src>(?:the\s+|la\s+|el\s+|los\s+|las\s+)?"
-    rf"[\w.’'\-]+(?:\s+{_NAME})*)",
+    rf"[\w.’'\-]+(?:\s+{_NAME})*(?:(?:\s+[\w.’'\-]+){{1,3}}?(?=\s*[,.;:]))?)",
 )
-_VERBS = (r"wrote|writes|says|said|tells|told|found|finds|reported|reports|notes|noted|adds|"
-          r"added|stated|states|explained|announced|estimated|argued|concluded|warned|"
-          r"released|issued|published|contends?|believes?|agrees|recommends|"
-          r"dijo|señaló|informó|indicó|afirmó|declaró|explicó|detalló|precisó|añadió|"
-          r"agregó|sostuvo|reveló|advirtió|reconoció|confirmó|comunicó|publicó|reportó|"
-          r"dio a conocer|informa|informaron|señalaron")
+_GENERIC_SPEAKER = re.compile(
+    r",\s*(?P<src>(?:(?:local|state|federal|municipal|U\.S\.|Mexican)\s+){0,2}"
+    r"(?:authorities|officials|police|prosecutors|sources|residents|witnesses|"
+    r"autoridades|fuentes))\s+(?:said|say|says|reported|told|dijeron|informaron|señalaron)\b"
+)
+_VERBS = (
+    r"wrote|writes|says|said|tells|told|found|finds|reported|reports|notes|noted|adds|"
+    r"added|stated|states|explained|announced|estimated|argued|concluded|warned|"
+    r"released|issued|published|contends?|believes?|agrees|recommends|"
+    r"dijo|señaló|informó|indicó|afirmó|declaró|explicó|detalló|precisó|añadió|"
+    r"agregó|sostuvo|reveló|advirtió|reconoció|confirmó|comunicó|publicó|reportó|"
+    r"dio a conocer|informa|informaron|señalaron"
+)
 _SUBJECT_VERB = re.compile(
     rf"(?P<src>(?:[A-ZÁÉÍÓÚÑ][\w.’'\-]*)(?:\s+(?:[A-ZÁÉÍÓÚÑ(][\w.’'\-)]*|of|the|de|la|del))*)"
     rf"(?:\s*,[^,]{{3,80}},)?\s+(?:also\s+|later\s+)?(?P<verb>{_VERBS})\b"
@@ -36,21 +43,52 @@ _VERB_SUBJECT = re.compile(
     rf"(?P<src>(?:la|el|the)\s+[A-ZÁÉÍÓÚÑ][\w.’'\-]*(?:\s+{_NAME})*)"
 )
 _PRONOUN = re.compile(rf"[”\"]?,?\s*\b(?:he|she|they|él|ella)\s+(?:{_VERBS})\b", re.I)
-_GENERIC = re.compile(r"^(?:the|el|la|this|that|a|an)?\s*(?:report|informe|analysis|análisis|"
-                      r"study|estudio|research|document|documento)\b", re.I)
-_CONTINUE = re.compile(r"^\s*(?:Moreover|Furthermore|In addition|Additionally|Also|Within|"
-                       r"Internationally|This|These|That|Those|It|Its|The report|The group|"
-                       r"Además|Asimismo|También|Por otra parte|De igual forma|Esto|Este|Esta)\b")
+_GENERIC = re.compile(
+    r"^(?:the|el|la|this|that|a|an)?\s*(?:report|informe|analysis|análisis|"
+    r"study|estudio|research|document|documento)\b",
+    re.I,
+)
+_CONTINUE = re.compile(
+    r"^\s*(?:Moreover|Furthermore|In addition|Additionally|Also|Within|"
+    r"Internationally|This|These|That|Those|It|Its|The report|The group|"
+    r"Además|Asimismo|También|Por otra parte|De igual forma|Esto|Este|Esta)\b"
+)
 _REPORT_ISSUED = re.compile(r"\b(?:report|analysis|informe|análisis|study|estudio)\b", re.I)
 _TRAILING = re.compile(r"(?:\s+(?:of|the|de|la|del|and|y|for|en|los|las))+$")
-_NOT_A_SOURCE = {"It", "This", "That", "These", "There", "The", "Today", "Although", "And",
-                 "But", "In", "On", "As", "By", "For", "Some", "Many", "Everyone", "Mexico",
-                 "El", "La", "Los", "En", "Por", "Durante", "Con", "Desde"}
+_NOT_A_SOURCE = {
+    "It",
+    "This",
+    "That",
+    "These",
+    "There",
+    "The",
+    "Today",
+    "Although",
+    "And",
+    "But",
+    "In",
+    "On",
+    "As",
+    "By",
+    "For",
+    "Some",
+    "Many",
+    "Everyone",
+    "Mexico",
+    "El",
+    "La",
+    "Los",
+    "En",
+    "Por",
+    "Durante",
+    "Con",
+    "Desde",
+}
 
 
 def _clean(name: str) -> str:
-    name = re.sub(r"['’]s\b.*$", "", name.strip())
-    name = _TRAILING.sub("", name).strip(" ,.;:“”\"")
+    name = re.sub(r"['’]s$", "", name.strip())
+    name = _TRAILING.sub("", name).strip(' ,.;:“”"')
     return re.sub(r"^(?:the|la|el|los|las)\s+", "", name, flags=re.I)
 
 
@@ -62,12 +100,45 @@ def _canonical(name: str, registry: SourceRegistry | None) -> str:
     return name
 
 
+_CUE_WORDS = frozenset(_VERBS.replace("dio a conocer", "conocer").split("|")) | {
+    "according",
+    "reported",
+    "cited",
+    "según",
+    "acuerdo",
+    "decir",
+    "citado",
+    "información",
+}
+_WORD = re.compile(r"\w+")
+
+
+def _has_cue(sentence: str) -> bool:
+    """Cheap pre-check (a set lookup per word) before the costly patterns."""
+    return not _CUE_WORDS.isdisjoint(_WORD.findall(sentence.lower()))
+
+
+_BACK_SUBJECT = re.compile(
+    r"^(?:[A-Z]\w*,\s+)?(?:the|this|that|el|la|este|esta)\s+(?:\w+\s+)?(?:report|analysis|study|"
+    r"informe|análisis|estudio|documento)\s+(?:also\s+)?(?:found|finds|says|said|shows|showed|"
+    r"concluded|notes|señala|indica|muestra|concluye)\b",
+    re.I,
+)
+
+
 def _named(sentence: str) -> tuple[str | None, bool]:
     """(speaker named in the sentence, whether it refers back to a report)."""
+    if _BACK_SUBJECT.match(sentence):
+        return None, True
+    if not _has_cue(sentence):
+        return None, False
     m = _ACCORDING.search(sentence)
     if m:
         src = _clean(m.group("src"))
         return (None, True) if _GENERIC.match(src) else (src or None, False)
+    m = _GENERIC_SPEAKER.search(sentence)
+    if m:
+        return m.group("src"), False
     m = _VERB_SUBJECT.search(sentence)
     if m:
         return _clean(m.group("src")) or None, False
@@ -99,8 +170,11 @@ def sources(view: DocView, registry: SourceRegistry | None = None) -> list[str |
     last_report: str | None = None
     prev_para = -1
     for s in view.sentences:
-        if s.paragraph != prev_para and not _CONTINUE.match(s.text) and not re.match(
-                r"^[“\"]", s.text):
+        if (
+            s.paragraph != prev_para
+            and not _CONTINUE.match(s.text)
+            and not re.match(r"^[“\"]", s.text)
+        ):
             current = None
         prev_para = s.paragraph
         name, back = _named(s.text)
@@ -112,7 +186,7 @@ def sources(view: DocView, registry: SourceRegistry | None = None) -> list[str |
                 last_report = current
         elif back:
             current = last_report or current
-        elif _PRONOUN.search(s.text) and last_person:
+        elif last_person and _has_cue(s.text) and _PRONOUN.search(s.text):
             current = last_person
         out.append(current)
     return out

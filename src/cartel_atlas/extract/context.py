@@ -78,6 +78,8 @@ class SentenceView:
     """Ends with a colon: introduces a list of items."""
     header_state: str | None = None
     header_label: str | None = None
+    aggregate: bool | None = None
+    """Reports a cumulative total (computed once, by ``events.is_aggregate``)."""
     groups: list[GroupMention] = field(default_factory=list)
     places: list[PlaceMention] = field(default_factory=list)
     commodities: list[CommodityMention] = field(default_factory=list)
@@ -123,8 +125,9 @@ def _paragraph_starts(text: str) -> list[int]:
     return [0, *(m.end() for m in re.finditer(r"\n", text))]
 
 
-def build_view(doc_id: str, text: str, lang: str, published: date | None,
-               spans: list[tuple[int, int]]) -> DocView:
+def build_view(
+    doc_id: str, text: str, lang: str, published: date | None, spans: list[tuple[int, int]]
+) -> DocView:
     """Sentence views for ``spans``, with paragraphs, headers, list items and intros marked.
 
     Sentences never cross a line break here: report lines ("-En Culiacán, ...") and list

@@ -23,15 +23,16 @@ from cartel_atlas.extract.dates_rules import (
     COUNT_WORDS,
     MONTHS,
     RELATIVE,
+    TRIGGER_REACH,
     UNITS,
     WEEKDAYS,
+    YEAR_KINDS,
     YEAR_TRIGGER,
     Rule,
     build_rules,
     build_trigger,
 )
 from cartel_atlas.extract.numbers import looks_like_year
-from cartel_atlas.vocab.text import fold
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,7 +53,6 @@ class DateSpan:
 
 _RULES: dict[str, list[Rule]] = {lang: build_rules(lang) for lang in ("es", "en")}
 _TRIGGERS = {lang: build_trigger(lang) for lang in ("es", "en")}
-_BEFORE, _AFTER = 50, 70  # characters of context a rule may need around its trigger
 _Resolved = tuple[str, str, bool]  # value, precision, relative
 _UNKNOWN: _Resolved = ("", "unknown", True)
 
@@ -60,8 +60,16 @@ _UNKNOWN: _Resolved = ("", "unknown", True)
 @dataclass
 class _Context:
     published: date | None
-    anchor: date | None
+    anchor: tuple[date, date] | None  # first and last day the previous date may mean
     lang: str
+
+
+_ACCENTS = str.maketrans("áéíóúüñ", "aeiouun")
+
+
+def _key(text: str) -> str:
+    """Lower-case, accent-less, single-spaced: the key of the word tables (fast fold)."""
+    return " ".join(text.lower().translate(_ACCENTS).split())
 
 
 def _safe_date(y: int, m: int, d: int) -> date | None:
@@ -127,8 +135,11 @@ def _period(what: str, pub: date) -> _Resolved:
     if what == "weekend_last":
         sat = pub - timedelta(days=(pub.weekday() - 5) % 7)
         sun = min(sat + timedelta(days=1), pub)
-        return (f"{sat.isoformat()}/{sun.isoformat()}" if sun > sat else sat.isoformat(),
-                "interval" if sun > sat else "day", True)
+        return (
+            f"{sat.isoformat()}/{sun.isoformat()}" if sun > sat else sat.isoformat(),
+            "interval" if sun > sat else "day",
+            True,
+        )
     if what == "month_last":
         prev = pub.replace(day=1) - timedelta(days=1)
         return _iso_month(prev.year, prev.month), "month", True
@@ -148,11 +159,18 @@ def _count(m: re.Match[str], lang: str) -> int | None:
 
 
 def _unit(m: re.Match[str]) -> str:
-    return UNITS.get(fold(m.group("u")), "")
+    return UNITS.get(_key(m.group("u")), "")
 
 
 def _shift(base: date, n: int, unit: str, sign: int) -> tuple[date, str] | None:
-    """``base`` moved by n units; the precision the unit allows."""
+    """``base`` moved by n units; the precision the unit allows (None off the calendar)."""
+    try:
+        return _shift_unchecked(base, n, unit, sign)
+    except (ValueError, OverflowError):  # "hace 5000 años"
+        return None
+
+
+def _shift_unchecked(base: date, n: int, unit: str, sign: int) -> tuple[date, str] | None:
     if unit == "day":
         return base + timedelta(days=sign * n), "day"
     if unit == "hour":
@@ -178,12 +196,12 @@ def _fmt(d: date, precision: str) -> str:
 
 def _weekday(m: re.Match[str], ctx: _Context) -> _Resolved | None:
     pub = ctx.published
-    wd = WEEKDAYS[ctx.lang].get(fold(m.group("wd")))
+    wd = WEEKDAYS[ctx.lang].get(_key(m.group("wd")))
     if wd is None:
         return None
     if pub is None:
         return _UNKNOWN
-    rel = " ".join(fold(g) for g in (m.groupdict().get("rel"), m.groupdict().get("rel2")) if g)
+    rel = " ".join(_key(g) for g in (m.groupdict().get("rel"), m.groupdict().get("rel2")) if g)
     back = (pub.weekday() - wd) % 7
     if any(w in rel for w in ("proximo", "next")):
         return (pub + timedelta(days=(wd - pub.weekday()) % 7 or 7)).isoformat(), "day", True
@@ -202,7 +220,7 @@ def _resolve_match(kind: str, m: re.Match[str], ctx: _Context, text: str) -> _Re
         if y is None:
             if pub is None:
                 return _UNKNOWN
-            future = any(fold(g or "") in {"proximo", "next"} for g in (gd.get("rel"),))
+            future = any(_key(g or "") in {"proximo", "next"} for g in (gd.get("rel"),))
             when = _past_day(mo, d, pub, future)
         else:
             when = _safe_date(y, mo, d)
@@ -239,14 +257,14 @@ def _resolve_match(kind: str, m: re.Match[str], ctx: _Context, text: str) -> _Re
         if pub is None:
             return _UNKNOWN
         mo = _month(gd["m"], lang)
-        rel = " ".join(fold(g) for g in (gd.get("rel"), gd.get("rel2")) if g)
-        strict = any(w in rel for w in ("pasado", "anterior", "ultimo", "last"))
+        qualifier = " ".join(_key(g) for g in (gd.get("rel"), gd.get("rel2")) if g)
+        strict = any(w in qualifier for w in ("pasado", "anterior", "ultimo", "last"))
         y = pub.year if (mo < pub.month or (mo == pub.month and not strict)) else pub.year - 1
         return _iso_month(y, mo), "month", True
     if kind == "weekday":
         return _weekday(m, ctx)
     if kind == "relative":
-        what, param = RELATIVE[lang].get(" ".join(fold(m.group()).split()), ("", 0))
+        what, param = RELATIVE[lang].get(" ".join(_key(m.group()).split()), ("", 0))
         if not what:
             return None
         if pub is None:
@@ -268,63 +286,90 @@ def _resolve_match(kind: str, m: re.Match[str], ctx: _Context, text: str) -> _Re
             return None
         return f"{y1:04d}/{y2:04d}", "interval", False
     if kind == "year":
-        if m.group("y") == m.group() and not looks_like_year(text, m.end(), m.group("y")):
+        if m.group("y") == m.group() and not looks_like_year(text, m.start(), m.end()):
             return None
         return m.group("y"), "year", False
     if kind == "numeric":
         if gd["iy"]:
             when = _safe_date(int(gd["iy"]), int(gd["im"]), int(gd["id"]))
         else:
-            a, b, c = int(gd["a"]), int(gd["b"]), int(gd["c"])
-            day_first = lang == "es" or a > 12
-            when = _safe_date(c, b, a) if day_first else _safe_date(c, a, b)
+            first, second, year = int(gd["a"]), int(gd["b"]), int(gd["c"])
+            day_first = lang == "es" or first > 12
+            when = _safe_date(year, second, first) if day_first else _safe_date(year, first, second)
         return (when.isoformat(), "day", False) if when else None
     return None
 
 
 def _after(m: re.Match[str], ctx: _Context) -> _Resolved:
-    """'3 días después', 'less than two weeks later', 'al día siguiente' from the anchor."""
-    base = ctx.anchor
-    if base is None:
+    """'3 días después', 'less than two weeks later', 'al día siguiente' from the anchor
+    (the previous date in the text, which may itself be a month or an interval)."""
+    if ctx.anchor is None:
         return _UNKNOWN
-    unit_text = fold(m.group("u"))
-    if "siguiente" in unit_text or "next" in unit_text or "following" in unit_text:
-        return (base + timedelta(days=1)).isoformat(), "day", True
-    unit = UNITS.get(unit_text, "")
-    n = _count(m, ctx.lang)
-    q = fold(m.groupdict().get("q") or "")
+    first, last = ctx.anchor
+    unit_text = _key(m.group("u"))
+    n = (
+        1
+        if any(w in unit_text for w in ("siguiente", "next", "following"))
+        else _count(m, ctx.lang)
+    )
+    unit = UNITS.get(unit_text, "day")  # "al día siguiente", "the next day": one day
+    q = _key(m.groupdict().get("q") or "")
     if n is None:  # "días después": some days, less than a few units
         n, q = 3 if unit == "day" else 2, "menos de"
-    shifted = _shift(base, n, unit, 1)
-    if shifted is None:
-        return _UNKNOWN
-    when, precision = shifted
-    if q in {"menos de", "less than", "apenas", "just", "only", "barely"}:
-        start = base + timedelta(days=1)
-        return f"{start.isoformat()}/{when.isoformat()}", "interval", True
     if q in {"mas de", "more than"}:
         return _UNKNOWN
-    return _fmt(when, precision), precision, True
+    lo, hi = _shift(first, n, unit, 1), _shift(last, n, unit, 1)
+    if lo is None or hi is None:
+        return _UNKNOWN
+    if q in {"menos de", "less than", "apenas", "just", "only", "barely"}:
+        lo = (first + timedelta(days=1), lo[1])
+    if lo[0] == hi[0]:
+        return _fmt(lo[0], lo[1]), lo[1], True
+    return f"{lo[0].isoformat()}/{hi[0].isoformat()}", "interval", True
 
 
-def _windows(text: str, lang: str) -> list[tuple[int, int]]:
-    """Merged stretches of text around trigger words and years, where rules can match."""
-    hits = [m.start() for m in _TRIGGERS[lang].finditer(text.lower())]
-    hits += [m.start() for m in YEAR_TRIGGER.finditer(text)]
+def _windows(text: str, low: str, lang: str) -> list[tuple[int, int, frozenset[str]]]:
+    """Merged stretches of text around trigger words and years, with the rule kinds
+    those triggers can start; rules only run there."""
+    trigger, kinds_of = _TRIGGERS[lang]
+    wb, wa = TRIGGER_REACH["word"]
+    yb, ya = TRIGGER_REACH["year"]
+    hits = [
+        (m.start() - wb, m.end() + wa, kinds_of.get(m.group(), YEAR_KINDS))
+        for m in trigger.finditer(low)
+    ]
+    hits += [(m.start() - yb, m.end() + ya, YEAR_KINDS) for m in YEAR_TRIGGER.finditer(low)]
     if not hits:
         return []
-    hits.sort()
+    hits.sort(key=lambda h: h[0])
     n = len(text)
-    windows: list[tuple[int, int]] = []
-    lo, hi = max(0, hits[0] - _BEFORE), hits[0] + _AFTER
-    for h in hits[1:]:
-        if h - _BEFORE <= hi:
-            hi = h + _AFTER
+    windows: list[tuple[int, int, frozenset[str]]] = []
+    lo, hi, kinds = hits[0]
+    for a, b, more in hits[1:]:
+        if a <= hi:
+            hi, kinds = max(hi, b), kinds | more
         else:
-            windows.append((lo, _word_end(text, hi, n)))
-            lo, hi = h - _BEFORE, h + _AFTER
-    windows.append((lo, _word_end(text, hi, n)))
+            windows.append((max(0, lo), _word_end(text, hi, n), kinds))
+            lo, hi, kinds = a, b, more
+    windows.append((max(0, lo), _word_end(text, hi, n), kinds))
     return windows
+
+
+def _lower(text: str) -> str:
+    """Lower-cased text with the same length, so offsets stay valid."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+
+
+def _months_capitalised(text: str, m: re.Match[str]) -> bool:
+    """English months are capitalised: "May 5" is a date, "may act" is not."""
+    for name in ("m", "m1", "m2"):
+        at = m.start(name) if name in m.re.groupindex else -1
+        if at >= 0 and not text[at].isupper():
+            return False
+    return True
 
 
 def _word_end(text: str, i: int, n: int) -> int:
@@ -339,10 +384,13 @@ def _word_end(text: str, i: int, n: int) -> int:
 def _candidates(text: str, lang: str) -> list[tuple[int, int, str, re.Match[str]]]:
     """Non-overlapping rule matches, longest first, returned in text order."""
     found: list[tuple[int, int, str, re.Match[str]]] = []
-    for lo, hi in _windows(text, lang):
+    low = _lower(text)
+    for lo, hi, kinds in _windows(text, low, lang):
         for rule in _RULES[lang]:
-            for m in rule.pattern.finditer(text, lo, hi):
-                if m.end() > m.start():
+            if rule.kind not in kinds:
+                continue
+            for m in rule.pattern.finditer(low, lo, hi):
+                if m.end() > m.start() and (lang != "en" or _months_capitalised(text, m)):
                     found.append((m.start(), m.end(), rule.kind, m))
     if len(found) < 2:
         return found
@@ -355,15 +403,16 @@ def _candidates(text: str, lang: str) -> list[tuple[int, int, str, re.Match[str]
     return taken
 
 
-def find_dates(text: str, lang: str, published: date | None,
-               anchor: date | None = None) -> list[DateSpan]:
+def find_dates(
+    text: str, lang: str, published: date | None, anchor: date | None = None
+) -> list[DateSpan]:
     """Every date expression in ``text`` resolved against ``published`` (prefer past).
 
     ``anchor`` dates phrases such as "días después" when no earlier date in ``text``
     does. A clock time alone ("a las 14:00 horas") is never a date.
     """
     lang = "es" if lang == "es" else "en"
-    ctx = _Context(published, anchor, lang)
+    ctx = _Context(published, (anchor, anchor) if anchor else None, lang)
     out: list[DateSpan] = []
     for start, end, kind, m in _candidates(text, lang):
         resolved = _resolve_match(kind, m, ctx, text)
@@ -371,11 +420,24 @@ def find_dates(text: str, lang: str, published: date | None,
             continue
         value, precision, relative = resolved
         out.append(DateSpan(start, end, text[start:end], value, precision, relative))
-        if precision == "day" and kind != "after":
-            ctx.anchor = date.fromisoformat(value)
-        elif precision == "interval" and len(value) == 21:
-            ctx.anchor = date.fromisoformat(value[-10:])
+        if kind != "after" and precision in {"day", "month", "interval"}:
+            ctx.anchor = _days_of(value) or ctx.anchor
     return out
+
+
+def _days_of(value: str) -> tuple[date, date] | None:
+    """First and last day of an ISO day, month or interval of those; None for years."""
+    first, _, last = value.partition("/")
+    last = last or first
+    if len(first) not in (7, 10) or len(last) not in (7, 10):
+        return None
+    a = date.fromisoformat(first if len(first) == 10 else first + "-01")
+    if len(last) == 10:
+        b = date.fromisoformat(last)
+    else:
+        y, m = int(last[:4]), int(last[5:7])
+        b = date(y, m, calendar.monthrange(y, m)[1])
+    return a, b
 
 
 def resolve(expression: str, lang: str, published: date) -> DateSpan | None:
@@ -392,17 +454,22 @@ def resolve(expression: str, lang: str, published: date) -> DateSpan | None:
 def _dateparser_fallback(expression: str, lang: str, published: date) -> DateSpan | None:
     if not re.search(r"\d|[^\W\d_]{3,}", expression) or re.fullmatch(
         r"\s*(?:a\s+las\s+|at\s+)?\d{1,2}[:.]\d{2}\s*(?:h|hrs|horas|am|pm|a\.m\.|p\.m\.)?\s*",
-        expression, re.IGNORECASE,
+        expression,
+        re.IGNORECASE,
     ):
         return None
-    import dateparser  # slow import and slow calls: only here, never on the hot path
-
     from datetime import datetime
 
+    import dateparser  # slow import and slow calls: only here, never on the hot path
+
     parsed = dateparser.parse(
-        expression, languages=[lang if lang in {"es", "en"} else "en"],
-        settings={"RELATIVE_BASE": datetime(published.year, published.month, published.day),
-                  "PREFER_DATES_FROM": "past", "REQUIRE_PARTS": ["day", "month", "year"]},
+        expression,
+        languages=[lang if lang in {"es", "en"} else "en"],
+        settings={
+            "RELATIVE_BASE": datetime(published.year, published.month, published.day),
+            "PREFER_DATES_FROM": "past",
+            "REQUIRE_PARTS": ["day", "month", "year"],
+        },
     )
     if parsed is None:
         return None

@@ -23,27 +23,36 @@ from cartel_atlas.extract.polarity import hedged, polarity_at
 
 COMPONENT = "events"
 SEIZURES = {"drug_seizure", "arms_seizure", "fuel_theft", "lab_dismantled"}
-VIOLENT = ["attack_on_official", "attack_on_security_forces", "massacre", "armed_clash",
-           "homicide"]
+VIOLENT = ["attack_on_official", "attack_on_security_forces", "massacre", "armed_clash", "homicide"]
 _FRAME = re.compile(
     r"\b(?:involved in|engaged in|crimes? of|diversif\w* into|participate[sd]? in|"
     r"reputation for|such as|activities|dedicad[oa]s? a|se dedica(?:ba|n)? a|involucrad[oa]s? en|"
     r"delitos? (?:de|como)|actividades|responsible for|revenue streams?|conducted|"
-    r"has carried out|including|incluid[oa]s?|entre ellos|known for|threat|amenaza|"
-    r"fight(?:ing)? (?:against )?the|combat(?:e|ir)?|efforts?|estrategia|policy|"
-    r"political|concern)\b[^.;:]*$",
+    r"has carried out|entre ellos|known for|threat|amenaza|despite|a pesar de|"
+    r"linked to|tied to|vinculad[oa]s? (?:a|con)|ligad[oa]s? a|leading to|que lleve a|"
+    r"lleven a|fight(?:ing)? (?:against )?the|combat(?:e|ir)?|efforts?|estrategia|policy|"
+    r"political|concern)\b",
     re.I,
 )
-_HANDOVER = re.compile(r"puest[oa]s? a disposici[oó]n|handed over to (?:the )?(?:prosecutors|"
-                       r"authorities)", re.I)
-_PURPOSE = re.compile(r"(?:elaboraci[oó]n|producci[oó]n|fabricaci[oó]n|manufactura|"
-                      r"production|manufactur\w*|laboratorio|laboratory|lab)\s+(?:de\s+|of\s+)?"
-                      r"(?:\w+\s+){0,2}$", re.I)
+_CLAUSE_BREAK = re.compile(r"[.;:—–()]")
+_REPORTING = re.compile(r"^\s+(?:that|que)\b", re.I)
+_HANDOVER = re.compile(
+    r"puest[oa]s? a disposici[oó]n|handed over to (?:the )?(?:prosecutors|"
+    r"authorities)",
+    re.I,
+)
+_PURPOSE = re.compile(
+    r"(?:elaboraci[oó]n|producci[oó]n|fabricaci[oó]n|manufactura|"
+    r"production|manufactur\w*|laboratorio|laboratory|lab)\s+(?:de\s+|of\s+)?"
+    r"(?:\w+\s+){0,2}$",
+    re.I,
+)
 _PRECURSOR = re.compile(r"precursor|qu[ií]mic|chemical|sustancia", re.I)
 _AGGREGATE = re.compile(
     r"\b(?:se han asegurado|han sido asegurad|durante la presente administraci[oó]n|"
     r"en lo que va|en total|a total of|so far this year|since (?:19|20)\d\d|"
-    r"desde (?:el inicio|que inici)|acumulad|in (?:19|20)\d\d,? the \w+ seized)",
+    r"desde (?:el inicio|que inici)|acumulad|in (?:19|20)\d\d,? the \w+ seized|"
+    r"\d+\s*%|\d+\s+(?:percent|por ciento)\b)",
     re.I,
 )
 _FINISHED = {"drug_seizure"}
@@ -57,19 +66,54 @@ class _Ctx:
     report_date: str | None
 
 
+_AGGREGATE_HINTS = (
+    "asegurad",
+    "administraci",
+    "en lo que va",
+    "total",
+    "so far",
+    "since",
+    "desde",
+    "acumulad",
+    "seized",
+    "%",
+    "percent",
+    "por ciento",
+)
+
+
 def is_aggregate(sent: SentenceView) -> bool:
     """Cumulative totals ("se han asegurado ... durante la presente administración")."""
-    return bool(_AGGREGATE.search(sent.text))
+    if sent.aggregate is None:
+        low = sent.text.lower()
+        sent.aggregate = any(h in low for h in _AGGREGATE_HINTS) and bool(
+            _AGGREGATE.search(sent.text)
+        )
+    return sent.aggregate
 
 
 def _lex(hit: Hit) -> set[str]:
     return {p.cls for p in hit.payloads if isinstance(p, LexEntry)}
 
 
+_UNIT_ONLY = re.compile(r"^(?:litros de|liters of|litres of|gallons of)$", re.I)
+_CATEGORY_NEEDS = {
+    "drug_words": {"drug", "precursor"},
+    "weapon_words": {"firearm", "ammunition", "explosive"},
+    "fuel_words": {"fuel"},
+}
+_ADJECTIVAL = re.compile(
+    r"^['’]?s?\s*(?:[A-Z]\w+|law enforcement|prison|government|officials?|"
+    r"authorities|demand|origin|soil|market|citizens?|nationals?)\b"
+)
+_DATELINE = re.compile(r"^[^\n]{0,90}?\d{4}\s*\.?\s*[-–—]+\s*")
+
+
 def _words_present(view: DocView, sents: list[SentenceView], cls: str, lab: bool) -> bool:
+    cats = _CATEGORY_NEEDS.get(cls, set())
     for s in sents:
         for h in s.cues:
-            if cls not in _lex(h):
+            if cls not in _lex(h) or _UNIT_ONLY.match(view.text[h.start : h.end]):
                 continue
             if cls == "drug_words":
                 before = view.text[max(0, h.start - 45) : h.start]
@@ -78,17 +122,44 @@ def _words_present(view: DocView, sents: list[SentenceView], cls: str, lab: bool
                 if lab and _PRECURSOR.search(view.text[h.start : h.end]):
                     continue
             return True
+        for c in s.commodities:
+            if c.category not in cats:
+                continue
+            if cls == "drug_words" and (
+                _PURPOSE.search(view.text[max(0, c.start - 45) : c.start])
+                or (lab and c.category == "precursor")
+            ):
+                continue
+            return True
     return False
 
 
-def _places(sent: SentenceView) -> list[PlaceMention]:
-    mx = [p for p in sent.places if p.is_mexican]
+def dateline_end(view: DocView) -> int:
+    """End offset of a communiqué's dateline ("Morelia, Mich. a 8 de noviembre de 2025.-")."""
+    if not view.sentences:
+        return 0
+    first = view.sentences[0]
+    m = _DATELINE.match(view.text[first.start : first.end])
+    if m and any(first.start + m.end() >= d.end for d in first.dates):
+        return first.start + m.end()
+    return 0
+
+
+def _places(view: DocView, sent: SentenceView, skip_before: int = 0) -> list[PlaceMention]:
+    cands = [p for p in sent.places if p.start >= skip_before]
+    mx = [p for p in cands if p.is_mexican]
     local = [p for p in mx if p.kind != "state"]
     if local:
         return _unique(local)
     if mx:
         return _unique(mx)
-    foreign = [p for p in sent.places if not p.is_mexican and p.label != "Mexico"]
+    foreign = [
+        p
+        for p in cands
+        if not p.is_mexican
+        and p.label != "Mexico"
+        and not _ADJECTIVAL.match(view.text[p.end : p.end + 30])
+    ]
     return _unique(foreign)
 
 
@@ -99,23 +170,25 @@ def _unique(places: list[PlaceMention]) -> list[PlaceMention]:
     return list(seen.values())
 
 
-def _date(sent: SentenceView) -> str | None:
+def _date(sent: SentenceView, skip_before: int = 0) -> str | None:
     for d in sent.dates:
-        if d.value and d.precision != "unknown":
+        if d.value and d.precision != "unknown" and d.start >= skip_before:
             return str(d.value)
     return None
 
 
 def _killed(view: DocView, sent: SentenceView, cls: str) -> int | None:
-    best: int | None = None
+    """The count nearest to a killed/wounded word ("killed 11 people", "dos muertos")."""
+    best: tuple[int, int] | None = None
     for h in sent.cue_classes(cls):
         for n in sent.numbers:
-            if n.is_year:
+            if n.is_year or re.match(r"-?\s?(?:year|años|an?os)", view.text[n.end : n.end + 6]):
                 continue
             gap = view.text[n.end : h.start] if n.end <= h.start else view.text[h.end : n.start]
-            if len(gap) <= 30 and not re.search(r"[.;]", gap):
-                best = max(best or 0, int(n.value))
-    return best
+            if len(gap) <= 30 and not re.search(r"[.;]", gap) and (
+                    best is None or len(gap) < best[0]):
+                best = (len(gap), int(n.value))
+    return best[1] if best else None
 
 
 def _actor(view: DocView, sent: SentenceView, recent: list[GroupMention]) -> str | None:
@@ -128,10 +201,26 @@ def _actor(view: DocView, sent: SentenceView, recent: list[GroupMention]) -> str
     return None
 
 
+def _victim_type(sent: SentenceView, etype: str) -> str:
+    """Violence against officials or security forces keeps its attack type."""
+    roles = {
+        p.attr("role")
+        for h in sent.cue_classes("victim_roles")
+        for p in h.payloads
+        if isinstance(p, LexEntry) and p.cls == "victim_roles"
+    }
+    if "official" in roles:
+        return "attack_on_official"
+    if "security_forces" in roles and etype in ("homicide", "massacre", "armed_clash"):
+        return "attack_on_security_forces"
+    return etype
+
+
 def extract_events(view: DocView) -> list[Draft]:
     """Event drafts for every incident the document reports."""
     out: list[Draft] = []
     ctx = _Ctx([], -1, None, None)
+    skip = dateline_end(view)
     for s in view.sentences[:3]:
         if _date(s):
             ctx.report_date = _date(s)
@@ -145,29 +234,40 @@ def extract_events(view: DocView) -> list[Draft]:
             last_section = s.index
             recent.extend(s.groups)
             continue
-        own_places = _places(s)
-        own_date = _date(s)
+        own_places = _places(view, s, skip)
+        own_date = _date(s, skip)
         if own_places:
             ctx.place, ctx.place_sentence = own_places, s.index
         if own_date:
             ctx.date = own_date
         types = _types(view, s)
+        prior = list(recent)
         recent.extend(s.groups)
         if not types or is_aggregate(s) or _HANDOVER.search(s.text):
             continue
         violent = [t for t in VIOLENT if t in types]
         if violent:
+            hit = types[violent[0]]
             types = {t: h for t, h in types.items() if t not in VIOLENT}
-            types[violent[0]] = _types(view, s)[violent[0]]
+            if (
+                last_violent is not None
+                and last_violent.sentence == s.index - 1
+                and not own_date
+                and not own_places
+            ):
+                _merge_counts(view, s, last_violent)
+            else:
+                types[_victim_type(s, violent[0])] = hit
         for etype, hit in types.items():
             if not _anchored(view, s, etype, own_places, own_date):
-                if etype in VIOLENT and last_violent is not None \
-                        and last_violent.sentence == s.index - 1:
-                    _merge_counts(view, s, last_violent)
                 continue
             places = own_places
-            if not places and etype not in VIOLENT and s.index - ctx.place_sentence <= 4 \
-                    and ctx.place_sentence > last_section:
+            if (
+                not places
+                and etype not in VIOLENT
+                and s.index - ctx.place_sentence <= 4
+                and ctx.place_sentence > last_section
+            ):
                 places = ctx.place
             date = own_date or ctx.date or ctx.report_date
             pol = polarity_at(s, view.text, hit.start, hit.end)
@@ -175,7 +275,7 @@ def extract_events(view: DocView) -> list[Draft]:
                 "event_type": etype,
                 "date": date,
                 "place": _place_value(places, s),
-                "actor": _actor(view, s, recent[: -len(s.groups)] if s.groups else recent),
+                "actor": _actor(view, s, prior),
                 "victims": None,
                 "killed": _killed(view, s, "killed") if etype in VIOLENT else None,
                 "wounded": _killed(view, s, "wounded") if etype in VIOLENT else None,
@@ -184,8 +284,17 @@ def extract_events(view: DocView) -> list[Draft]:
                 fields["polarity"] = "negated"
             if fields["actor"] and hedged(s, view.text):
                 fields["actor_polarity"] = "hedged"
-            d = Draft("event", fields, s.start, s.end, s.index, COMPONENT, polarity=pol,
-                      confidence=0.7 if own_places else 0.55, date=date)
+            d = Draft(
+                "event",
+                fields,
+                s.start,
+                s.end,
+                s.index,
+                COMPONENT,
+                polarity=pol,
+                confidence=0.7 if own_places else 0.55,
+                date=date,
+            )
             out.append(d)
             if etype in VIOLENT:
                 last_violent = d
@@ -203,36 +312,55 @@ def _types(view: DocView, s: SentenceView) -> dict[str, Hit]:
     """Event types cued in the sentence (first cue hit of each type)."""
     found: dict[str, Hit] = {}
     scope = [s, *view.items_after(s.index)] if s.intro else [s]
-    lab = any(isinstance(p, EventEntry) and p.event_type == "lab_dismantled"
-              for h in s.cues for p in h.payloads)
+    lab = any(
+        isinstance(p, EventEntry) and p.event_type == "lab_dismantled"
+        for h in s.cues
+        for p in h.payloads
+    )
+    if not any(isinstance(p, EventEntry) for h in s.cues for p in h.payloads):
+        return found
     weapons = [h for h in s.cues if "weapon_words" in _lex(h)]
+    frames = [m.end() + s.start for m in _FRAME.finditer(s.text)]
     for h in s.cues:
         for p in h.payloads:
             if not isinstance(p, EventEntry) or p.event_type in found:
                 continue
-            if p.needs and not _words_present(view, scope, p.needs, lab and
-                                              p.event_type in _FINISHED):
+            if p.needs and not _words_present(
+                view, scope, p.needs, lab and p.event_type in _FINISHED
+            ):
                 continue
             if p.event_type in VIOLENT and any(w.start <= h.start < w.end for w in weapons):
                 continue  # "una granada" in a list of seized arms
-            if _FRAME.search(view.text[max(s.start, h.start - 90) : h.start]):
+            if any(
+                h.start - 70 <= f <= h.start and not _CLAUSE_BREAK.search(view.text, f, h.start)
+                for f in frames
+            ):
                 continue
+            if _REPORTING.match(view.text[h.end : h.end + 12]):
+                continue  # "research has found that": a reporting verb, not a find
             found[p.event_type] = h
     return found
 
 
-def _anchored(view: DocView, s: SentenceView, etype: str, places: list[PlaceMention],
-              date: str | None) -> bool:
+def _anchored(
+    view: DocView, s: SentenceView, etype: str, places: list[PlaceMention], date: str | None
+) -> bool:
     """Whether the sentence reports a specific incident rather than a kind of activity."""
     mexican = any(p.is_mexican for p in places)
-    if etype in VIOLENT or etype in ("kidnapping", "extortion", "disappearance",
-                                     "human_smuggling", "other"):
-        return mexican or bool(date) or (etype in VIOLENT and
-                                         _killed(view, s, "killed") is not None)
+    if etype in VIOLENT or etype in (
+        "kidnapping",
+        "extortion",
+        "disappearance",
+        "human_smuggling",
+        "other",
+    ):
+        return (
+            mexican or bool(date) or (etype in VIOLENT and _killed(view, s, "killed") is not None)
+        )
     if etype in SEIZURES:
-        quantities = any(not n.is_year for n in s.numbers) or s.intro
+        quantities = any(not n.is_year and not n.approx for n in s.numbers) or s.intro
         return bool(places or date or quantities)
-    return bool(places or date or any(not n.is_year for n in s.numbers))
+    return bool(places or date or any(not n.is_year and not n.approx for n in s.numbers))
 
 
 def _merge_counts(view: DocView, s: SentenceView, prev: Draft) -> None:
@@ -242,7 +370,8 @@ def _merge_counts(view: DocView, s: SentenceView, prev: Draft) -> None:
         if n is None and s.cue_classes(cls):
             n = 1
         if n is not None:
-            prev.fields[key] = (prev.fields.get(key) or 0) + n  # type: ignore[operator]
+            before = prev.fields.get(key)
+            prev.fields[key] = (before if isinstance(before, int) else 0) + n
     prev.end = max(prev.end, s.end)
 
 
@@ -265,26 +394,28 @@ def _overlap(a: str | None, b: str | None) -> bool:
     return a_lo[: len(b_hi)] <= b_hi and b_lo[: len(a_hi)] <= a_hi
 
 
+def _text(value: object) -> str | None:
+    return None if value is None else str(value)
+
+
+def _subsumed(f: dict[str, object], o: dict[str, object]) -> bool:
+    """Whether event ``f`` is a vaguer mention of event ``o`` (same type and polarity)."""
+    if o["event_type"] != f["event_type"] or (o.get("polarity") == "negated") != (
+        f.get("polarity") == "negated"
+    ):
+        return False
+    if not f["place"] and not f["date"]:
+        return bool(o["place"] or o["date"])
+    if not _overlap(_text(f["date"]), _text(o["date"])):
+        return False
+    if not f["place"]:
+        return bool(o["place"])
+    summary = not _has_muni(f["place"]) and len(_states(f["place"])) >= 2
+    return summary and _has_muni(o["place"]) and _states(o["place"]) <= _states(f["place"])
+
+
 def _fold_duplicates(drafts: list[Draft]) -> list[Draft]:
     """Drop placeless or summary mentions of an incident reported specifically elsewhere."""
-    keep: list[Draft] = []
-    for d in drafts:
-        f = d.fields
-        redundant = False
-        for o in drafts:
-            if o is d or o.fields["event_type"] != f["event_type"] \
-                    or o.fields.get("polarity") != f.get("polarity"):
-                continue
-            if not _overlap(f["date"], o.fields["date"]):
-                continue
-            if not f["place"] and o.fields["place"]:
-                redundant = True
-            elif (f["place"] and not _has_muni(f["place"]) and len(_states(f["place"])) >= 2
-                  and _has_muni(o.fields["place"])
-                  and _states(o.fields["place"]) <= _states(f["place"])):
-                redundant = True
-            if redundant:
-                break
-        if not redundant:
-            keep.append(d)
-    return keep
+    return [
+        d for d in drafts if not any(o is not d and _subsumed(d.fields, o.fields) for o in drafts)
+    ]

@@ -18,8 +18,19 @@ from cartel_atlas.vocab.lexicon import Lexicon, load_lexicon
 
 # Lexicon classes the extractors read; number/date words are the dates/numbers modules' job.
 CUE_CLASSES = (
-    "hedge", "negation", "attribution", "presence", "contest", "flow", "legal_action",
-    "killed", "wounded", "victim_roles", "drug_words", "weapon_words", "fuel_words",
+    "hedge",
+    "negation",
+    "attribution",
+    "presence",
+    "contest",
+    "flow",
+    "legal_action",
+    "killed",
+    "wounded",
+    "victim_roles",
+    "drug_words",
+    "weapon_words",
+    "fuel_words",
 )
 
 
@@ -96,8 +107,9 @@ def _entities(vocab: Vocabulary) -> tuple[PhraseMatcher, dict[str, GroupEntry]]:
             acronyms[text] = entry
     places = vocab.places
     for surface, ref in places.surface_forms():
-        entries.append((surface, PlaceEntry(ref.kind, ref.code, ref.label, ref.state_code,
-                                            surface)))
+        entries.append(
+            (surface, PlaceEntry(ref.kind, ref.code, ref.label, ref.state_code, surface))
+        )
     for surface, com in vocab.commodities.surface_forms():
         entries.append((surface, CommodityEntry(com.id, com.name_en, com.category)))
     return PhraseMatcher(entries, exact=places.exact_case_forms()), acronyms
@@ -110,8 +122,8 @@ def _cues(vocab: Vocabulary, lexicon: Lexicon, lang: str) -> PhraseMatcher:
             continue
         for cue in lexicon.words(cls, lang):
             entries.append((cue.text, LexEntry(cls, cue.text, tuple(sorted(cue.attrs.items())))))
-    for cue, etype in vocab.events.cues(lang):
-        entries.append((cue.text, EventEntry(etype.id, cue.needs, cue.text)))
+    for ecue, etype in vocab.events.cues(lang):
+        entries.append((ecue.text, EventEntry(etype.id, ecue.needs, ecue.text)))
     return PhraseMatcher(entries)
 
 

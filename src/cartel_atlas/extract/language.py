@@ -11,23 +11,29 @@ from __future__ import annotations
 
 import re
 
+from cartel_atlas.extract.wordregex import word_list
+
 _ES = frozenset(
-    "de la que el en y los del se las por un para con una su al lo como más mas pero sus "
-    "le ya o fue este ha sí porque esta entre cuando muy sin sobre también me hasta hay "
-    "donde quien desde todo nos durante todos uno les ni contra otros ese eso ante ellos e "
-    "esto antes algunos qué unos otro otras otra él tanto esa estos mucho quienes nada "
-    "muchos cual poco ella estar estas algunas algo nosotros mi mis tú te ti tu tus ellas "
-    "nosotras vosotros os mío mía míos mías tuyo suyo nuestro nuestra vuestro esos esas "
-    "estoy está están estaba fueron había han sido ser es son será sería hace dijo según "
-    "así aunque luego cada después mismo tras donde cuyo cuya".split()
+    word_list(
+        "de la que el en y los del se las por un para con una su al lo como más mas pero sus "
+        "le ya o fue este ha sí porque esta entre cuando muy sin sobre también me hasta hay "
+        "donde quien desde todo nos durante todos uno les ni contra otros ese eso ante ellos "
+        "e esto antes algunos qué unos otro otras otra él tanto esa estos mucho quienes nada "
+        "muchos cual poco ella estar estas algunas algo nosotros mi mis tú te ti tu tus ellas "
+        "nosotras vosotros os mío mía míos mías tuyo suyo nuestro nuestra vuestro esos esas "
+        "estoy está están estaba fueron había han sido ser es son será sería hace dijo según "
+        "así aunque luego cada después mismo tras donde cuyo cuya"
+    )
 )
 _EN = frozenset(
-    "the of and to in is that for it as was with be by on not he this are or his from at "
-    "which but have an they you were their has been its who said will would into more "
-    "after also had there we can than other out about up what when these some all so her "
-    "she them if could only over such our most those may any should between while being "
-    "where under since through during against because before both each however including "
-    "according does did do how many much then until very within without".split()
+    word_list(
+        "the of and to in is that for it as was with be by on not he this are or his from at "
+        "which but have an they you were their has been its who said will would into more "
+        "after also had there we can than other out about up what when these some all so her "
+        "she them if could only over such our most those may any should between while being "
+        "where under since through during against because before both each however including "
+        "according does did do how many much then until very within without"
+    )
 )
 _WORD = re.compile(r"[^\W\d_]+")
 _SPANISH_MARKS = re.compile(r"[ñáéíóú¿¡]")

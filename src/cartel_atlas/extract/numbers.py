@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from cartel_atlas.extract.wordregex import lexicon_entries, trie_regex
+from cartel_atlas.extract.wordregex import int_table, lexicon_entries, trie_regex, word_list
 from cartel_atlas.vocab.text import strip_accents
 
 
@@ -38,33 +38,36 @@ class NumberSpan:
 
 # --- word tables (candidates for the shared lexicon) -----------------------------------
 
-_UNITS_ES: dict[str, int] = {
-    "cero": 0, "un": 1, "uno": 1, "una": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5,
-    "seis": 6, "siete": 7, "ocho": 8, "nueve": 9, "diez": 10, "once": 11, "doce": 12,
-    "trece": 13, "catorce": 14, "quince": 15, "dieciséis": 16, "dieciseis": 16,
-    "diecisiete": 17, "dieciocho": 18, "diecinueve": 19, "veinte": 20, "veintiún": 21,
-    "veintiun": 21, "veintiuno": 21, "veintiuna": 21, "veintidós": 22, "veintidos": 22,
-    "veintitrés": 23, "veintitres": 23, "veinticuatro": 24, "veinticinco": 25,
-    "veintiséis": 26, "veintiseis": 26, "veintisiete": 27, "veintiocho": 28,
-    "veintinueve": 29, "treinta": 30, "cuarenta": 40, "cincuenta": 50, "sesenta": 60,
-    "setenta": 70, "ochenta": 80, "noventa": 90, "cien": 100, "ciento": 100,
-    "doscientos": 200, "doscientas": 200, "trescientos": 300, "trescientas": 300,
-    "cuatrocientos": 400, "cuatrocientas": 400, "quinientos": 500, "quinientas": 500,
-    "seiscientos": 600, "seiscientas": 600, "setecientos": 700, "setecientas": 700,
-    "ochocientos": 800, "ochocientas": 800, "novecientos": 900, "novecientas": 900,
-}
-_UNITS_EN: dict[str, int] = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
-    "seventy": 70, "eighty": 80, "ninety": 90,
-}
+_UNITS_ES: dict[str, int] = int_table(
+    "cero=0 un=1 uno=1 una=1 dos=2 tres=3 cuatro=4 cinco=5 seis=6 siete=7 ocho=8 nueve=9 diez=10 "
+    "once=11 doce=12 trece=13 catorce=14 quince=15 dieciséis=16 dieciseis=16 diecisiete=17 "
+    "dieciocho=18 diecinueve=19 veinte=20 veintiún=21 veintiun=21 veintiuno=21 veintiuna=21 "
+    "veintidós=22 veintidos=22 veintitrés=23 veintitres=23 veinticuatro=24 veinticinco=25 "
+    "veintiséis=26 veintiseis=26 veintisiete=27 veintiocho=28 veintinueve=29 treinta=30 "
+    "cuarenta=40 cincuenta=50 sesenta=60 setenta=70 ochenta=80 noventa=90 cien=100 ciento=100 "
+    "doscientos=200 doscientas=200 trescientos=300 trescientas=300 cuatrocientos=400 "
+    "cuatrocientas=400 quinientos=500 quinientas=500 seiscientos=600 seiscientas=600 "
+    "setecientos=700 setecientas=700 ochocientos=800 ochocientas=800 novecientos=900 "
+    "novecientas=900"
+)
+_UNITS_EN: dict[str, int] = int_table(
+    "zero=0 one=1 two=2 three=3 four=4 five=5 six=6 seven=7 eight=8 nine=9 ten=10 eleven=11 "
+    "twelve=12 thirteen=13 fourteen=14 fifteen=15 sixteen=16 seventeen=17 eighteen=18 nineteen=19 "
+    "twenty=20 thirty=30 forty=40 fifty=50 sixty=60 seventy=70 eighty=80 ninety=90"
+)
 _HUNDRED_EN = {"hundred": 100}
 _SCALES: dict[str, int] = {
-    "mil": 1_000, "millón": 1_000_000, "millon": 1_000_000, "millones": 1_000_000,
-    "thousand": 1_000, "million": 1_000_000, "millions": 1_000_000,
-    "billion": 1_000_000_000, "billón": 10**12, "billon": 10**12, "billones": 10**12,
+    "mil": 1_000,
+    "millón": 1_000_000,
+    "millon": 1_000_000,
+    "millones": 1_000_000,
+    "thousand": 1_000,
+    "million": 1_000_000,
+    "millions": 1_000_000,
+    "billion": 1_000_000_000,
+    "billón": 10**12,
+    "billon": 10**12,
+    "billones": 10**12,
     "trillion": 10**12,
 }
 _EXACT_PHRASES: dict[str, dict[str, int]] = {
@@ -73,20 +76,50 @@ _EXACT_PHRASES: dict[str, dict[str, int]] = {
 }
 # Vague quantities: a conventional value so "decenas de muertos" still sorts and sums.
 _VAGUE: dict[str, dict[str, int]] = {
-    "es": {"una decena": 10, "unas decenas": 24, "decenas": 24, "docenas": 24,
-           "una centena": 100, "centenas": 200, "cientos": 200, "centenares": 200,
-           "miles": 2000, "millares": 2000, "varios": 3, "varias": 3, "algunos": 3,
-           "algunas": 3, "un puñado": 3},
-    "en": {"dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2000,
-           "millions": 2_000_000, "several": 3, "a few": 3, "a handful": 3},
+    "es": int_table(
+        "una_decena=10 unas_decenas=24 decenas=24 docenas=24 una_centena=100 centenas=200 "
+        "cientos=200 centenares=200 miles=2000 millares=2000 varios=3 varias=3 algunos=3 "
+        "algunas=3 un_puñado=3"
+    ),
+    "en": int_table(
+        "dozens=24 scores=40 hundreds=200 thousands=2000 millions=2000000 several=3 a_few=3 "
+        "a_handful=3"
+    ),
 }
 _HEDGES: dict[str, tuple[str, ...]] = {
-    "es": ("unos", "unas", "cerca de", "alrededor de", "más de", "mas de", "menos de",
-           "aproximadamente", "al menos", "por lo menos", "casi", "hasta", "poco más de",
-           "aprox."),
-    "en": ("about", "around", "roughly", "approximately", "nearly", "almost", "more than",
-           "over", "less than", "fewer than", "at least", "up to", "some", "an estimated",
-           "estimated"),
+    "es": (
+        "unos",
+        "unas",
+        "cerca de",
+        "alrededor de",
+        "más de",
+        "mas de",
+        "menos de",
+        "aproximadamente",
+        "al menos",
+        "por lo menos",
+        "casi",
+        "hasta",
+        "poco más de",
+        "aprox.",
+    ),
+    "en": (
+        "about",
+        "around",
+        "roughly",
+        "approximately",
+        "nearly",
+        "almost",
+        "more than",
+        "over",
+        "less than",
+        "fewer than",
+        "at least",
+        "up to",
+        "some",
+        "an estimated",
+        "estimated",
+    ),
 }
 _CONNECTORS = {"es": r"(?:\s+y\s+|\s+)", "en": r"(?:\s*-\s*|\s+and\s+|\s+)"}
 _ES_SCALES = frozenset({"mil", "millón", "millon", "millones", "billón", "billon", "billones"})
@@ -110,8 +143,9 @@ def _with_plain(table: dict[str, int]) -> dict[str, int]:
     return {**{strip_accents(k): v for k, v in table.items()}, **table}
 
 
-def _merge_lexicon(lang: str, words: dict[str, int], exact: dict[str, int],
-                   vague: dict[str, int]) -> None:
+def _merge_lexicon(
+    lang: str, words: dict[str, int], exact: dict[str, int], vague: dict[str, int]
+) -> None:
     for text, attrs in lexicon_entries("number_words", lang):
         value = attrs.get("value")
         key = " ".join(text.lower().split())
@@ -140,16 +174,25 @@ def _tables(lang: str) -> _Tables:
             del vague[key]
     words, exact, vague = _with_plain(words), _with_plain(exact), _with_plain(vague)
     word = trie_regex(words)
-    first = trie_regex({**words, **exact, **vague, **({"a hundred": 100, "a thousand": 1000,
-                        "a million": 10**6, "a billion": 10**9} if lang == "en" else {})})
+    first = trie_regex(
+        {
+            **words,
+            **exact,
+            **vague,
+            **(
+                {"a hundred": 100, "a thousand": 1000, "a million": 10**6, "a billion": 10**9}
+                if lang == "en"
+                else {}
+            ),
+        }
+    )
     digits = _DIGITS + _SCALE_AFTER[lang]
     words_rx = (
         r"\b(?P<w>" + first + r"(?:" + _CONNECTORS[lang] + word + r")*)\b"
         r"(?:\s+(?:de|of)\s+(?P<vscale>miles|millones|thousands|millions)\b)?"
     )
     hedge = r"(?<![\w-])" + trie_regex(_HEDGES[lang]) + r"\s+\Z"
-    return _Tables(words, exact, vague, re.compile(digits), re.compile(words_rx),
-                   re.compile(hedge))
+    return _Tables(words, exact, vague, re.compile(digits), re.compile(words_rx), re.compile(hedge))
 
 
 # --- regexes ----------------------------------------------------------------------------
@@ -163,16 +206,29 @@ _SCALE_AFTER = {
 }
 _YEAR_NEXT = re.compile(r"\s*([^\W\d_]+)")
 _FUNCTION_WORDS = frozenset(
-    "y e o u de del a al en el la los las se que con por para como cuando donde hasta "
-    "desde durante entre sin sobre ya fue era ha han había hubo está estaba son es "
-    "and or of in on the a an to was were is are had has have when where as at by for "
-    "from with until since during but which who that this after before saw".split()
+    word_list(
+        "y e o u de del a al en el la los las se que con por para como cuando donde hasta "
+        "desde durante entre sin sobre ya fue era ha han había hubo está estaba son es and or "
+        "of in on the a an to was were is are had has have when where as at by for from with "
+        "until since during but which who that this after before saw"
+    )
 )
 _GLUED = frozenset(".,:/_-")
 
 
 def _to_float(raw: str, lang: str) -> float:
-    """Read one digit group with the thousands/decimal convention of ``lang``."""
+    """Read one digit group with the thousands/decimal convention of ``lang``; a run of
+    separators no convention explains ("1.2,3.4") reads as its first digits."""
+    try:
+        return _separated(raw, lang)
+    except ValueError:
+        return float(_LEADING_DIGITS.match(raw).group())  # type: ignore[union-attr]
+
+
+_LEADING_DIGITS = re.compile(r"\d+")
+
+
+def _separated(raw: str, lang: str) -> float:
     if "," in raw and "." in raw:
         if raw.rfind(",") > raw.rfind("."):  # 1.045,5 (Spain)
             return float(raw.replace(".", "").replace(",", "."))
@@ -239,16 +295,29 @@ def parse_number_words(words: str, lang: str) -> float | None:
     return float(total + current)
 
 
-def looks_like_year(text: str, end: int, raw: str) -> bool:
-    """True when ``raw`` (ending at ``end``) is a bare 1900-2099 that reads as a year, not
-    a count: "en 2020 se..." yes, "2020 elementos" no."""
+def looks_like_year(text: str, start: int, end: int) -> bool:
+    """True when ``text[start:end]`` is a bare 1900-2099 that reads as a year, not a count:
+    "en 2020 se...", "in 2019 the", "2019 was" yes; "2020 elementos" no."""
+    raw = text[start:end]
     if len(raw) != 4 or not raw.isdigit() or not 1900 <= int(raw) <= 2099:
         return False
+    before = _YEAR_PREV.search(text, max(0, start - 12), start)
+    if before is not None and before.group(1).lower() in _YEAR_CONTEXT:
+        return True
     nxt = _YEAR_NEXT.match(text, end)
     if nxt is None or nxt.start(1) - end > 1:
         return True
     word = nxt.group(1)
     return word[0].isupper() or word.casefold() in _FUNCTION_WORDS
+
+
+_YEAR_PREV = re.compile(r"([^\W\d_]+)[\s,]+\Z")
+_YEAR_CONTEXT = frozenset(
+    word_list(
+        "en de del desde hasta durante para año in of since by until during through year "
+        "early late mid fiscal"
+    )
+)
 
 
 _TOKEN = re.compile(r"[^\s-]+")
@@ -331,7 +400,7 @@ def _digit_numbers(text: str, low: str, lang: str, tables: _Tables) -> list[Numb
         if m.group("scale"):
             value *= _scale_value(m.group("scale"))
         elif first == start:
-            is_year = looks_like_year(text, end, num)
+            is_year = looks_like_year(text, start, end)
         if is_year:
             hedge = -1
         a = hedge if hedge >= 0 else first
@@ -372,7 +441,9 @@ def _word_numbers(text: str, low: str, lang: str, tables: _Tables) -> list[Numbe
             if parsed is None:
                 continue
             a = hedge if (i == 0 and hedge >= 0) else offset + s
-            out.append(NumberSpan(a, offset + e, parsed, i == 0 and hedge >= 0, text[a : offset + e]))
+            out.append(
+                NumberSpan(a, offset + e, parsed, i == 0 and hedge >= 0, text[a : offset + e])
+            )
     return out
 
 

@@ -39,10 +39,12 @@ class PhraseMatcher:
                 table[key].append(payload)
         self._exact: dict[str, set[str]] = defaultdict(set)
         for form in exact:
-            self._exact[fold(form)].update({form, strip_accents(form)})
+            self._exact[fold(form)].update({form.rstrip("."), strip_accents(form).rstrip(".")})
         self._auto = ahocorasick.Automaton()
         for key, payloads in table.items():
-            self._auto.add_word(key, (key, tuple(payloads)))
+            # padded with spaces: folded text has a space at every word boundary, so a
+            # padded key can only match whole words
+            self._auto.add_word(f" {key} ", (key, tuple(payloads)))
         self.size = len(table)
         if self.size:
             self._auto.make_automaton()
@@ -52,16 +54,14 @@ class PhraseMatcher:
         if not self.size:
             return []
         hits: list[Hit] = []
-        for end_incl, (key, payloads) in self._auto.iter(ft.folded):
-            start = end_incl - len(key) + 1
-            end = end_incl + 1
-            if not ft.at_boundary(start, end):
-                continue
+        padded = f" {ft.folded} "
+        for end_incl, (key, payloads) in self._auto.iter(padded):
+            # end_incl is the padding space after the key; folded offsets are one less
+            end = end_incl - 1
+            start = end - len(key)
             o_start, o_end = ft.span(start, end)
             forms = self._exact.get(key)
-            if forms is not None and ft.original[o_start:o_end].rstrip(".") not in {
-                f.rstrip(".") for f in forms
-            }:
+            if forms is not None and ft.original[o_start:o_end].rstrip(".") not in forms:
                 continue
             hits.append(Hit(o_start, o_end, key, payloads))
         hits.sort(key=lambda h: (h.start, -h.end))

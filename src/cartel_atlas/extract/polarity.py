@@ -28,15 +28,17 @@ def _classes(hit: Hit) -> set[str]:
     return {getattr(p, "cls", "") for p in hit.payloads}
 
 
-def _scoped(sent: SentenceView, text: str, cls: str, start: int, end: int,
-            window: int) -> bool:
+def _scoped(sent: SentenceView, text: str, cls: str, start: int, end: int, window: int) -> bool:
     """A ``cls`` cue in the same clause as [start, end), at most ``window`` chars away."""
+    mine = sent.cue_classes(cls)
+    if not mine:
+        return False
     others = [h for h in sent.cues if cls not in _classes(h)]
-    for h in sent.cues:
-        if cls not in _classes(h):
-            continue
-        if any(o.start <= h.start and h.end <= o.end and (o.end - o.start) > (h.end - h.start)
-               for o in others):
+    for h in mine:
+        if any(
+            o.start <= h.start and h.end <= o.end and (o.end - o.start) > (h.end - h.start)
+            for o in others
+        ):
             continue  # "sin" inside "sin vida"
         lo, hi = (h.end, start) if h.end <= start else (end, h.start)
         if hi - lo > window:
@@ -50,7 +52,7 @@ def _scoped(sent: SentenceView, text: str, cls: str, start: int, end: int,
 
 def polarity_at(sent: SentenceView, text: str, start: int, end: int) -> str:
     """Polarity of a claim whose cue spans [start, end) of the document text."""
-    if _SENTENCE_WIDE_NEG.search(sent.text):
+    if sentence_negates(sent):
         return "negated"
     if _scoped(sent, text, "negation", start, end, 25):
         return "negated"
@@ -59,14 +61,17 @@ def polarity_at(sent: SentenceView, text: str, start: int, end: int) -> str:
     return "asserted"
 
 
-def hedged(sent: SentenceView, text: str, start: int | None = None,
-           end: int | None = None) -> bool:
+def hedged(sent: SentenceView, text: str, start: int | None = None, end: int | None = None) -> bool:
     """True when a hedge scopes the span (or, without a span, anywhere in the sentence)."""
     if start is None or end is None:
         return bool(sent.cue_classes("hedge"))
     return _scoped(sent, text, "hedge", start, end, 120)
 
 
+_NEG_HINTS = ("prófug", "profug", "large", "capture", "never", "podido", "escap", "not ", "no fue")
+
+
 def sentence_negates(sent: SentenceView) -> bool:
     """Sentence-wide denials ('it was never passed', 'sigue prófugo')."""
-    return bool(_SENTENCE_WIDE_NEG.search(sent.text))
+    low = sent.text.lower()
+    return any(h in low for h in _NEG_HINTS) and bool(_SENTENCE_WIDE_NEG.search(sent.text))

@@ -16,8 +16,11 @@ from cartel_atlas.extract.numbers import parse_number_words
 from cartel_atlas.extract.polarity import hedged, polarity_at
 
 COMPONENT = "presence"
-_IMPLIED = re.compile(r"\b(?:incursi[oó]n|incursion|attempt\w*|intent\w*|tried|trying|"
-                      r"sought|buscaba|pretend\w*)\b", re.I)
+_IMPLIED = re.compile(
+    r"\b(?:incursi[oó]n|incursion|attempt\w*|intent\w*|tried|trying|"
+    r"sought|buscaba|pretend\w*)\b",
+    re.I,
+)
 _NUM = r"(\d{1,3}|[a-zA-ZáéíóúñÁÉÍÓÚ\-]+)"
 _COUNT = re.compile(
     rf"\b{_NUM}\s+(?:of|out of|de|de los)\s+(?:the\s+|las\s+|los\s+)?{_NUM}\s+"
@@ -32,13 +35,22 @@ def _number(text: str, lang: str) -> float | None:
     return parse_number_words(text, lang)
 
 
+_SUBJECT_ANAPHOR = re.compile(r"^\s*(?:the group|the cartel|the organization|it|they|"
+                              r"el grupo|el c[aá]rtel|la organizaci[oó]n)\b", re.I)
+
+
 def _groups(view: DocView, s: SentenceView, recent: list[GroupMention]) -> list[GroupMention]:
     if s.groups:
+        if recent and _SUBJECT_ANAPHOR.match(s.text) and \
+                recent[-1].group_id not in {g.group_id for g in s.groups}:
+            return [recent[-1], *s.groups]  # "The group has been fighting the CJNG"
         return s.groups
     from cartel_atlas.extract.aliases import anaphora
 
-    if recent and (anaphora(view.text, s.start, s.end)
-                   or re.search(r"\b(?:the group|they|el grupo)\b", s.text, re.I)):
+    if recent and (
+        anaphora(view.text, s.start, s.end)
+        or re.search(r"^\s*(?:it|its|they|their)\b|\b(?:the group|el grupo)\b", s.text, re.I)
+    ):
         return [recent[-1]]
     return []
 
@@ -68,16 +80,32 @@ def extract_presence(view: DocView, sources: list[str | None]) -> list[Draft]:
                 if (g.group_id, p.label) in seen or (p.start >= g.start and p.end <= g.end):
                     continue
                 seen.add((g.group_id, p.label))
-                out.append(Draft("presence", {"group": g.name, "place": p.label,
-                                              "polarity": pol, "as_of": as_of,
-                                              "source": sources[s.index]},
-                                 s.start, s.end, s.index, COMPONENT, polarity=pol,
-                                 confidence=0.65, source=sources[s.index], date=as_of))
+                out.append(
+                    Draft(
+                        "presence",
+                        {
+                            "group": g.name,
+                            "place": p.label,
+                            "polarity": pol,
+                            "as_of": as_of,
+                            "source": sources[s.index],
+                        },
+                        s.start,
+                        s.end,
+                        s.index,
+                        COMPONENT,
+                        polarity=pol,
+                        confidence=0.65,
+                        source=sources[s.index],
+                        date=as_of,
+                    )
+                )
     return out
 
 
-def _counts(view: DocView, s: SentenceView, groups: list[GroupMention],
-            source: str | None) -> list[Draft]:
+def _counts(
+    view: DocView, s: SentenceView, groups: list[GroupMention], source: str | None
+) -> list[Draft]:
     out: list[Draft] = []
     for m in _COUNT.finditer(s.text):
         count, total = _number(m.group(1), view.lang), _number(m.group(2), view.lang)
@@ -85,9 +113,23 @@ def _counts(view: DocView, s: SentenceView, groups: list[GroupMention],
             continue
         date = next((d.value for d in s.dates if d.value and d.precision != "unknown"), None)
         g = groups[0]
-        out.append(Draft("presence_count", {"group": g.name, "count": int(count),
-                                            "of": int(total), "as_of": date,
-                                            "source": source},
-                         s.start, s.end, s.index, COMPONENT, confidence=0.7, source=source,
-                         date=date))
+        out.append(
+            Draft(
+                "presence_count",
+                {
+                    "group": g.name,
+                    "count": int(count),
+                    "of": int(total),
+                    "as_of": date,
+                    "source": source,
+                },
+                s.start,
+                s.end,
+                s.index,
+                COMPONENT,
+                confidence=0.7,
+                source=source,
+                date=date,
+            )
+        )
     return out

@@ -95,10 +95,13 @@ def parse(data: bytes) -> ParsedFeed:
     parsed = feedparser.parse(data)
     items = [_entry(e) for e in parsed.entries]
     problem = None
-    if not items and (parsed.bozo or not parsed.get("version")):
+    usable = [e for e in items if e.title or e.body]
+    if not usable and (parsed.bozo or not parsed.get("version")):
         reason = parsed.get("bozo_exception")
-        problem = f"not a well-formed RSS/Atom feed: {reason}" if reason else (
-            "not an RSS/Atom feed (no channel or entries found)"
+        problem = (
+            f"not a well-formed RSS/Atom feed: {reason}"
+            if reason
+            else ("not an RSS/Atom feed (no channel or entries found)")
         )
     info = parsed.get("feed", {})
     lang = _LANG.match((info.get("language") or "").strip())
@@ -145,8 +148,9 @@ def entry_document(
     )
 
 
-def read_feed_bytes(data: bytes, uri: str, *, limit: int, feed_url: str | None = None
-                    ) -> Iterator[Item]:
+def read_feed_bytes(
+    data: bytes, uri: str, *, limit: int, feed_url: str | None = None
+) -> Iterator[Item]:
     """One ``Document`` per entry; ``malformed_feed`` for bytes that are no feed, and
     ``empty`` for an entry without any text."""
     too_big = oversized(uri, len(data), limit)
@@ -162,10 +166,14 @@ def read_feed_bytes(data: bytes, uri: str, *, limit: int, feed_url: str | None =
         return
     source = feed_url or uri
     for n, entry in enumerate(feed.entries, start=1):
-        doc = entry_document(entry, feed_url=source, publisher=feed.title,
-                             language=feed.language)
+        doc = entry_document(entry, feed_url=source, publisher=feed.title, language=feed.language)
         if doc is None:
-            yield Rejected(uri, "empty", "feed entry has neither title nor text",
-                           locator=f"item {n}", payload=entry.key)
+            yield Rejected(
+                uri,
+                "empty",
+                "feed entry has neither title nor text",
+                locator=f"item {n}",
+                payload=entry.key,
+            )
         else:
             yield doc

@@ -26,6 +26,7 @@ from cartel_atlas.sources.text import make_document
 Item = Document | Rejected
 
 _LANG = re.compile(r"^([a-zA-Z]{2,3})(?:[-_].*)?$")
+_BREAK = "\ue000"  # private-use marker for block ends while whitespace is collapsed
 _DROP = ("script", "style", "noscript", "template", "head")
 
 logging.getLogger("trafilatura").setLevel(logging.ERROR)
@@ -40,11 +41,12 @@ def strip_html(fragment: str) -> str:
         root = lxml.html.fragment_fromstring(fragment, create_parent="div")
     except (etree.ParserError, ValueError):
         return re.sub(r"<[^>]+>", " ", fragment).strip()
-    for bad in root.iter(*_DROP):
+    for bad in list(root.iter(*_DROP)):
         bad.drop_tree()
     for block in root.iter("p", "br", "div", "li", "h1", "h2", "h3", "h4", "tr"):
-        block.tail = "\n" + (block.tail or "")
-    lines = (re.sub(r"[ \t\r\f\v]+", " ", ln).strip() for ln in root.text_content().split("\n"))
+        block.tail = _BREAK + (block.tail or "")
+    flat = re.sub(r"\s+", " ", root.text_content())  # source line wraps are not breaks
+    lines = (ln.strip() for ln in flat.split(_BREAK))
     return "\n".join(ln for ln in lines if ln)
 
 
@@ -64,8 +66,31 @@ def _page_language(html: str) -> str | None:
     return match.group(1).lower() if match else None
 
 
+# not "form": ASP.NET sites wrap the whole page in one
+_CHROME = ("nav", "header", "footer", "aside", "menu", "a", "button", "select")
+MIN_BODY_WORDS = 3
+
+
+def _body_words(html: str) -> int:
+    """Words of the page outside links, menus, headers and footers.
+
+    When nothing else is there, trafilatura falls back to returning the menu labels;
+    such a page has no article to read.
+    """
+    try:
+        root = lxml.html.document_fromstring(html)
+    except (etree.ParserError, ValueError):
+        return 0
+    for bad in list(root.iter(*_DROP, *_CHROME)):
+        if bad.getparent() is not None:
+            bad.drop_tree()
+    return len(root.text_content().split())
+
+
 def extract(html: str, url: str | None = None) -> dict[str, Any] | None:
     """trafilatura's main text and metadata of a page, or None when it finds no text."""
+    if _body_words(html) < MIN_BODY_WORDS:
+        return None
     result = trafilatura.bare_extraction(
         html, url=url, with_metadata=True, include_comments=False, include_tables=True
     )
@@ -89,9 +114,10 @@ def read_html_text(
     """One ``Document`` from an HTML page's text, or ``malformed_html`` saying why not."""
     try:
         data = extract(html, url)
-    except Exception as exc:  # noqa: BLE001 - trafilatura/lxml raise many kinds on bad markup
-        yield Rejected(uri, "malformed_html", f"the HTML could not be parsed: {exc}",
-                       payload=excerpt(html))
+    except Exception as exc:  # trafilatura/lxml raise many kinds on bad markup
+        yield Rejected(
+            uri, "malformed_html", f"the HTML could not be parsed: {exc}", payload=excerpt(html)
+        )
         return
     if data is None:
         yield Rejected(

@@ -80,14 +80,19 @@ def read_sidecar(path: Path) -> Sidecar:
         data = json.loads(raw.decode("utf-8-sig"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         out.problems.append(
-            Rejected(str(side), "malformed_meta", f"sidecar is not valid UTF-8 JSON: {exc}",
-                     payload=excerpt(raw))
+            Rejected(
+                str(side),
+                "malformed_meta",
+                f"sidecar is not valid UTF-8 JSON: {exc}",
+                payload=excerpt(raw),
+            )
         )
         return out
     if not isinstance(data, dict):
         out.problems.append(
-            Rejected(str(side), "malformed_meta", "sidecar must hold a JSON object",
-                     payload=excerpt(raw))
+            Rejected(
+                str(side), "malformed_meta", "sidecar must hold a JSON object", payload=excerpt(raw)
+            )
         )
         return out
     return from_mapping(data, str(side))
@@ -101,18 +106,30 @@ def from_mapping(data: dict[str, Any], uri: str) -> Sidecar:
             if value is None:
                 continue
             if not isinstance(value, str):
-                out.problems.append(Rejected(uri, "malformed_meta",
-                                             f"field '{key}' must be a string",
-                                             locator=f"field {key}", payload=excerpt(str(value))))
+                out.problems.append(
+                    Rejected(
+                        uri,
+                        "malformed_meta",
+                        f"field '{key}' must be a string",
+                        locator=f"field {key}",
+                        payload=excerpt(str(value)),
+                    )
+                )
                 continue
             target = _STRING_FIELDS[key]
             if target == "tlp":
                 value = value.strip().lower().removeprefix("tlp:")
                 value = "clear" if value == "white" else value
                 if value not in TLP_LEVELS:
-                    out.problems.append(Rejected(uri, "malformed_meta",
-                                                 f"field 'tlp' must be one of {TLP_LEVELS}",
-                                                 locator="field tlp", payload=excerpt(value)))
+                    out.problems.append(
+                        Rejected(
+                            uri,
+                            "malformed_meta",
+                            f"field 'tlp' must be one of {TLP_LEVELS}",
+                            locator="field tlp",
+                            payload=excerpt(value),
+                        )
+                    )
                     continue
             out.fields.setdefault(target, value.strip())
         elif key == "published":
@@ -120,10 +137,15 @@ def from_mapping(data: dict[str, Any], uri: str) -> Sidecar:
                 continue
             day = parse_date(value)
             if day is None:
-                out.problems.append(Rejected(uri, "bad_date",
-                                             f"field 'published' is not an ISO date: {value!r}",
-                                             locator="field published",
-                                             payload=excerpt(str(value))))
+                out.problems.append(
+                    Rejected(
+                        uri,
+                        "bad_date",
+                        f"field 'published' is not an ISO date: {value!r}",
+                        locator="field published",
+                        payload=excerpt(str(value)),
+                    )
+                )
             else:
                 out.fields["published"] = day
         else:

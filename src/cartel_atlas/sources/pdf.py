@@ -54,8 +54,16 @@ def open_pdf(stream: IO[bytes]) -> PdfReader:
         _ = len(reader.pages)  # forces the page tree to load: corrupt files fail here
     except PdfOpenError:
         raise
-    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, OSError,
-            RecursionError, AssertionError) as exc:
+    except (
+        PyPdfError,
+        ValueError,
+        KeyError,
+        TypeError,
+        AttributeError,
+        OSError,
+        RecursionError,
+        AssertionError,
+    ) as exc:
         raise PdfOpenError(f"{type(exc).__name__}: {exc}") from exc
     return reader
 
@@ -65,7 +73,7 @@ def iter_pages(reader: PdfReader) -> Iterator[PageText]:
     for number, page in enumerate(reader.pages, start=1):
         try:
             text = page.extract_text() or ""
-        except Exception as exc:  # noqa: BLE001 - pypdf raises many kinds on odd pages
+        except Exception as exc:  # pypdf raises many kinds on odd pages
             yield PageText(number, "", f"{type(exc).__name__}: {exc}")
             continue
         yield PageText(number, text.strip())
@@ -74,8 +82,8 @@ def iter_pages(reader: PdfReader) -> Iterator[PageText]:
 def _pdfminer_pages(stream: IO[bytes]) -> Iterator[PageText] | None:
     """Page texts with pdfminer.six, or None when it is not installed."""
     try:
-        from pdfminer.high_level import extract_text  # type: ignore[import-not-found]
-        from pdfminer.pdfpage import PDFPage  # type: ignore[import-not-found]
+        from pdfminer.high_level import extract_text
+        from pdfminer.pdfpage import PDFPage
     except ImportError:
         return None
 
@@ -92,7 +100,7 @@ def _pdfminer_pages(stream: IO[bytes]) -> Iterator[PageText] | None:
 def _metadata(reader: PdfReader) -> dict[str, Any]:
     try:
         info = reader.metadata
-    except Exception:  # noqa: BLE001 - a broken info dictionary must not cost the text
+    except Exception:  # a broken info dictionary must not cost the text
         return {}
     if not info:
         return {}
@@ -118,8 +126,12 @@ def read_pdf_stream(
     head = stream.read(1024)
     stream.seek(0)
     if b"%PDF" not in head:
-        yield Rejected(uri, "malformed_pdf", "not a PDF: the '%PDF' header is missing",
-                       payload=excerpt(head[:80]))
+        yield Rejected(
+            uri,
+            "malformed_pdf",
+            "not a PDF: the '%PDF' header is missing",
+            payload=excerpt(head[:80]),
+        )
         return
     guessed: dict[str, Any] = {}
     try:
@@ -130,8 +142,9 @@ def read_pdf_stream(
     except PdfOpenError as exc:
         fallback = _pdfminer_pages(stream)
         if fallback is None:
-            yield Rejected(uri, "malformed_pdf", f"the PDF cannot be opened: {exc}",
-                           payload=excerpt(head[:80]))
+            yield Rejected(
+                uri, "malformed_pdf", f"the PDF cannot be opened: {exc}", payload=excerpt(head[:80])
+            )
             return
         pages, engine = fallback, "pdfminer"
     parts: list[str] = []
@@ -143,8 +156,12 @@ def read_pdf_stream(
         for page in pages:
             total = page.number
             if page.error:
-                yield Rejected(uri, "malformed_pdf", f"text of page {page.number} could not "
-                               f"be extracted: {page.error}", locator=f"page {page.number}")
+                yield Rejected(
+                    uri,
+                    "malformed_pdf",
+                    f"text of page {page.number} could not be extracted: {page.error}",
+                    locator=f"page {page.number}",
+                )
                 continue
             if not page.text:
                 empty.append(page.number)
@@ -154,9 +171,16 @@ def read_pdf_stream(
             starts.append((offset, page.number))
             parts.append(page.text)
             offset += len(page.text)
-    except Exception as exc:  # noqa: BLE001 - the page tree itself broke mid-way
-        yield Rejected(uri, "malformed_pdf", f"reading stopped after page {total}: {exc}",
-                       locator=f"page {total + 1}")
+    except Exception as exc:  # the page tree itself broke mid-way
+        yield Rejected(
+            uri,
+            "malformed_pdf",
+            f"reading stopped after page {total}: {exc}",
+            locator=f"page {total + 1}",
+        )
+    if total == 0:
+        yield Rejected(uri, "malformed_pdf", "the PDF has no pages")
+        return
     if not parts:
         yield Rejected(
             uri,

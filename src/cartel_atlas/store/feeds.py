@@ -60,7 +60,9 @@ def seen_items(store: Store, feed_url: str) -> set[str]:
     """Ids of the items of ``feed_url`` already taken in."""
     fi = t.feed_items
     with store.session() as session:
-        return {r[0] for r in session.execute(sa.select(fi.c.item_id).where(fi.c.feed_url == feed_url))}
+        return {
+            r[0] for r in session.execute(sa.select(fi.c.item_id).where(fi.c.feed_url == feed_url))
+        }
 
 
 def mark_seen(

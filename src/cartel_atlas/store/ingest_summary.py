@@ -44,7 +44,6 @@ class IngestSummary:
     official_counts_added: int = 0
     facts: Counter[str] = field(default_factory=Counter)
     seconds: float = 0.0
-    new_ids: list[str] = field(default_factory=list)
     rejections: list[RejectionSeen] = field(default_factory=list)
 
     @property

@@ -6,6 +6,7 @@ so upgrades share the store's engine setup and happen inside one transaction.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 
 import sqlalchemy as sa
@@ -28,8 +29,9 @@ def alembic_config(connection: sa.Connection | None = None) -> Config:
     return cfg
 
 
+@lru_cache(maxsize=1)
 def head_revision() -> str | None:
-    """The newest revision the code knows."""
+    """The newest revision the code knows (read once per process)."""
     return ScriptDirectory.from_config(alembic_config()).get_current_head()
 
 
@@ -46,4 +48,11 @@ def upgrade(engine: sa.Engine, target: str = "head") -> str | None:
         if target == "head" and current_revision(conn) == head_revision():
             return head_revision()
         command.upgrade(alembic_config(conn), target)
+        return current_revision(conn)
+
+
+def downgrade(engine: sa.Engine, target: str) -> str | None:
+    """Migrate the database back to ``target`` (``"base"``: empty) in one transaction."""
+    with engine.connect().execution_options(sqlite_immediate=True) as conn, conn.begin():
+        command.downgrade(alembic_config(conn), target)
         return current_revision(conn)

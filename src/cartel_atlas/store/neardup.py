@@ -20,13 +20,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
-from datasketch import MinHash, MinHashLSH
 
 from cartel_atlas.model import normalise_text
 from cartel_atlas.store import schema as t
 from cartel_atlas.store.store import Store
+
+if TYPE_CHECKING:
+    from datasketch import MinHash
 
 SHINGLE_WORDS = 5
 THRESHOLD = 0.8
@@ -64,6 +67,8 @@ def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
 
 def signature(shingle_set: Iterable[str]) -> MinHash:
     """The MinHash of a shingle set (fixed seed and scheme: the same text, the same hash)."""
+    from datasketch import MinHash  # imported late: it pulls in SciPy (about a second)
+
     m = MinHash(num_perm=NUM_PERM, seed=1, scheme="affine32")
     m.update_batch([s.encode("utf-8") for s in shingle_set])
     return m
@@ -88,8 +93,10 @@ class NearDuplicateIndex:
     """MinHash-LSH over stored documents, with the links already made between them."""
 
     def __init__(self, store: Store) -> None:
+        from datasketch import MinHashLSH
+
         self._store = store
-        self._lsh = MinHashLSH(threshold=CANDIDATE_THRESHOLD, num_perm=NUM_PERM)
+        self._lsh: Any = MinHashLSH(threshold=CANDIDATE_THRESHOLD, num_perm=NUM_PERM)
         self._order: dict[str, int] = {}
         self._duplicate_of: dict[str, str | None] = {}
         self._shingles: dict[str, frozenset[str]] = {}

@@ -65,5 +65,7 @@ def mark_retried(store: Store, ids: Iterable[int], at: datetime | None = None) -
         return
     with store.session(write=True) as session:
         session.execute(
-            sa.update(t.quarantine).where(t.quarantine.c.id.in_(ids)).values(retried_at=at or utcnow())
+            sa.update(t.quarantine)
+            .where(t.quarantine.c.id.in_(ids))
+            .values(retried_at=at or utcnow())
         )

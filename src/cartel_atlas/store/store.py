@@ -8,10 +8,11 @@ from cartel_atlas.store import migrate
 from cartel_atlas.store.engine import create_engine_for
 from cartel_atlas.store.failures import translated
 from cartel_atlas.store.reads import StoreReads
+from cartel_atlas.store.write_records import StoreRecordWrites
 from cartel_atlas.store.writes import StoreWrites
 
 
-class Store(StoreWrites, StoreReads):
+class Store(StoreWrites, StoreRecordWrites, StoreReads):
     """Documents, sentences, mentions and facts with their evidence, plus sources, runs,
     quarantine, official statistics, feeds, sites and alerts.
 

@@ -11,6 +11,12 @@ from cartel_atlas.errors import AtlasError
 from cartel_atlas.serve.cli.common import err_console
 from cartel_atlas.serve.cli.db_cmd import app as db_app
 from cartel_atlas.serve.cli.db_cmd import init_command
+from cartel_atlas.serve.cli.extract_cmd import explain as explain_command
+from cartel_atlas.serve.cli.extract_cmd import extract as extract_command
+from cartel_atlas.serve.cli.incidents_cmd import incidents_command
+from cartel_atlas.serve.cli.ingest_cmd import ingest_command, quarantine_app, watch_command
+from cartel_atlas.serve.cli.map_cmd import map_command
+from cartel_atlas.serve.cli.presence_cmd import alerts_command, presence_command
 from cartel_atlas.serve.cli.vocab_cmd import app as vocab_app
 
 app = typer.Typer(
@@ -22,8 +28,17 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 app.add_typer(vocab_app, name="vocab")
+app.command("extract")(extract_command)
+app.command("explain")(explain_command)
 app.add_typer(db_app, name="db")
 app.command("init")(init_command)
+app.command("incidents")(incidents_command)
+app.command("ingest")(ingest_command)
+app.add_typer(quarantine_app, name="quarantine")
+app.command("watch")(watch_command)
+app.command("presence")(presence_command)
+app.command("alerts")(alerts_command)
+app.command("map")(map_command)
 
 
 def _version(value: bool) -> None:

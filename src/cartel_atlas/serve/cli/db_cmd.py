@@ -9,6 +9,8 @@ from cartel_atlas.serve.cli.common import DatabaseOption, console
 from cartel_atlas.settings import get_settings
 from cartel_atlas.store import Store, ensure_database, load_reference
 
+_LABELS = {"sources": "sources in registry"}
+
 app = typer.Typer(help="Create, migrate and inspect the evidence store.", no_args_is_help=True)
 
 
@@ -43,8 +45,11 @@ def status(database: DatabaseOption = None) -> None:
 
 
 def init_command(database: DatabaseOption = None) -> None:
-    """Create the store if needed, migrate it, and load the reference data (sources and
-    baseline presence claims). Running it again adds nothing."""
+    """Create and migrate the store, then load sources and baseline presence claims.
+
+    Safe to run again: reference data already stored is not added twice, and a baseline
+    claim reworded or removed from the vocabulary has its old fact retracted.
+    """
     from cartel_atlas.vocab import get_vocabulary
 
     created = ensure_database(database)
@@ -58,5 +63,5 @@ def init_command(database: DatabaseOption = None) -> None:
     table.add_column("item")
     table.add_column("count", justify="right")
     for name, n in loaded.items():
-        table.add_row(name.replace("_", " "), str(n))
+        table.add_row(_LABELS.get(name, name.replace("_", " ")), str(n))
     console.print(table)

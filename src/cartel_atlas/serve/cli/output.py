@@ -14,7 +14,7 @@ import io
 import json
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date, datetime
-from enum import Enum
+from enum import Enum, StrEnum
 from pathlib import PurePath
 from typing import Annotated, Any
 
@@ -25,7 +25,7 @@ from rich.table import Table
 from cartel_atlas.serve.cli.common import console as default_console
 
 
-class OutputFormat(str, Enum):
+class OutputFormat(StrEnum):
     """How a command prints its result."""
 
     table = "table"

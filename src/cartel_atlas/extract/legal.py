@@ -1,0 +1,86 @@
+"""Legal actions against groups: designation, sanction, indictment, reward, sentence.
+
+The action comes from the lexicon class ``legal_action`` (each phrase carries its action).
+Targets are the groups named in the sentence; a sentence that continues a release
+("the same five individuals", "Both men are facing charges") takes the targets of the
+last legal action, else the groups named just before. A following sentence that denies
+the action ("it was never passed by Congress") makes it negated.
+"""
+
+from __future__ import annotations
+
+import re
+
+from cartel_atlas.extract.context import DocView, GroupMention
+from cartel_atlas.extract.drafts import Draft
+from cartel_atlas.extract.gazetteer import LexEntry
+from cartel_atlas.extract.polarity import sentence_negates
+
+COMPONENT = "legal"
+_BY = re.compile(
+    r"\b(?:(?:the\s+)?U\.S\.\s+)?(?:Department of (?:State|the Treasury|Justice)|Treasury|OFAC|"
+    r"Office of Foreign Assets Control|Secretary of State|State Department|Justice Department|"
+    r"Departamento (?:de Estado|del Tesoro|de Justicia)|Congress|Congreso|grand jur(?:y|ies))\b"
+)
+_ORDER = ("designation", "sanction", "indictment", "reward", "sentence")
+
+
+def extract_legal(view: DocView) -> list[Draft]:
+    """Legal-action drafts."""
+    out: list[Draft] = []
+    last_targets: list[str] = []
+    last_index = -99
+    recent: list[tuple[int, GroupMention]] = []
+    prev_drafts: list[Draft] = []
+    for s in view.sentences:
+        actions: dict[str, int] = {}
+        for h in s.cue_classes("legal_action"):
+            for p in h.payloads:
+                if isinstance(p, LexEntry) and p.cls == "legal_action" and p.attr("action"):
+                    actions.setdefault(p.attr("action"), h.start)
+        if not actions:
+            if sentence_negates(s) and prev_drafts and prev_drafts[-1].sentence == s.index - 1:
+                for d in prev_drafts:
+                    if d.sentence == s.index - 1:
+                        d.polarity = "negated"
+                        d.fields["polarity"] = "negated"
+            recent.extend((s.index, g) for g in s.groups)
+            continue
+        targets = list(dict.fromkeys(g.name for g in s.groups))
+        if not targets:
+            from cartel_atlas.extract.aliases import anaphora
+
+            if last_targets and s.index - last_index <= 6:
+                targets = last_targets
+            else:
+                near = [g for i, g in recent if s.index - i <= 3]
+                if anaphora(view.text, s.start, s.end) and recent:
+                    near = near or [recent[-1][1]]
+                targets = list(dict.fromkeys(g.name for g in near))
+        recent.extend((s.index, g) for g in s.groups)
+        if not targets:
+            continue
+        date = next((d.value for d in s.dates if d.value and d.precision != "unknown"), None)
+        by = _BY.search(s.text)
+        for action in sorted(actions, key=_ORDER.index):
+            fields = {
+                "action": action,
+                "date": date,
+                "by": by.group(0) if by else None,
+                "target": targets,
+                "polarity": "asserted",
+            }
+            d = Draft(
+                "legal_action",
+                fields,
+                s.start,
+                s.end,
+                s.index,
+                COMPONENT,
+                confidence=0.65,
+                date=date,
+            )
+            out.append(d)
+            prev_drafts.append(d)
+        last_targets, last_index = targets, s.index
+    return out

@@ -1,0 +1,255 @@
+"""The extraction pipeline: one scan per component, then every extractor over the views.
+
+Order: language -> sentences -> folding -> gazetteer scan (entities and cues) -> numbers
+and dates -> places and groups resolved in context -> attribution -> events, presence,
+flows, legal actions, statistics, aliases -> facts with evidence.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+from cartel_atlas.errors import ExtractError
+from cartel_atlas.extract import dates as dates_mod
+from cartel_atlas.extract import language, numbers, sentences
+from cartel_atlas.extract.aliases import resolve_groups
+from cartel_atlas.extract.attribution import sources as speaker_of
+from cartel_atlas.extract.context import (
+    CommodityMention,
+    DocView,
+    GroupMention,
+    PlaceMention,
+    build_view,
+)
+from cartel_atlas.extract.drafts import Draft
+from cartel_atlas.extract.events import extract_events
+from cartel_atlas.extract.export import to_fact
+from cartel_atlas.extract.flows import extract_flows
+from cartel_atlas.extract.folding import fold_text
+from cartel_atlas.extract.gazetteer import CommodityEntry, Gazetteer, GroupEntry, gazetteer_for
+from cartel_atlas.extract.legal import extract_legal
+from cartel_atlas.extract.people import find_people
+from cartel_atlas.extract.phrases import Hit, longest
+from cartel_atlas.extract.places import resolve_places
+from cartel_atlas.extract.presence import extract_presence
+from cartel_atlas.extract.statistics import extract_statistics
+from cartel_atlas.model import Document, Fact, Mention, Sentence
+from cartel_atlas.vocab import Vocabulary
+from cartel_atlas.vocab.text import fold
+
+_ARTICLES = ("the ", "el ", "la ", "los ", "las ")
+
+
+def analyse(
+    document: Document, vocab: Vocabulary
+) -> tuple[str, DocView, list[Fact], list[Mention]]:
+    """Language, sentence views, facts and mentions of one document."""
+    text = document.text
+    if not isinstance(text, str):
+        raise ExtractError(f"document {document.id}: text is not a string", code="X001")
+    lang = document.language if document.language in ("es", "en") else language.detect(text)
+    published: date | None = document.published
+    gz = gazetteer_for(vocab)
+    view = build_view(document.id, text, lang, published, sentences.split(text, lang))
+    ft = fold_text(text)
+    entity_hits = longest(gz.entities.find(ft))
+    cue_hits = gz.cues[lang].find(ft)
+    _place_headers(view, vocab)
+    sentence_of = [view.sentence_at(h.start) for h in entity_hits]
+    places = resolve_places(view, entity_hits, vocab.places)
+    groups = resolve_groups(text, entity_hits, gz, sentence_of)
+    group_spans = [(g.start, g.end) for g in groups]
+    places = [
+        p for p in places if not any(s <= p.start < e or s < p.end <= e for s, e in group_spans)
+    ]
+    commodities = _commodities(entity_hits, sentence_of, text)
+    for p in places:
+        view.sentences[p.sentence].places.append(p)
+    for g in groups:
+        view.sentences[g.sentence].groups.append(g)
+    for c in commodities:
+        view.sentences[c.sentence].commodities.append(c)
+    for h in cue_hits:
+        view.sentences[view.sentence_at(h.start)].cues.append(h)
+    for n in numbers.find_numbers(text, lang):
+        view.sentences[view.sentence_at(n.start)].numbers.append(n)
+    for d in dates_mod.find_dates(text, lang, published):
+        view.sentences[view.sentence_at(d.start)].dates.append(d)
+    speakers = speaker_of(view, vocab.sources)
+    drafts: list[Draft] = []
+    drafts += extract_events(view)
+    drafts += extract_presence(view, speakers)
+    drafts += extract_flows(view, speakers)
+    drafts += extract_legal(view)
+    drafts += extract_statistics(view, speakers)
+    drafts += _aliases(groups, view)
+    facts = [to_fact(document, d) for d in _distinct(drafts)]
+    mentions = _mentions(document.id, view, groups, places, commodities, gz, entity_hits)
+    return lang, view, facts, mentions
+
+
+def _distinct(drafts: list[Draft]) -> list[Draft]:
+    """One draft per identical claim (a second sentence about the same seizure adds nothing)."""
+    seen: set[str] = set()
+    out = []
+    for d in drafts:
+        key = json.dumps(
+            [d.kind, d.fields, d.polarity], sort_keys=True, default=str, ensure_ascii=False
+        )
+        if key not in seen:
+            seen.add(key)
+            out.append(d)
+    return out
+
+
+def _place_headers(view: DocView, vocab: Vocabulary) -> None:
+    """Carry the state of each section header ("SINALOA:") to the sentences below it."""
+    state: str | None = None
+    label: str | None = None
+    for s in view.sentences:
+        if s.is_header:
+            found = vocab.places.find_state(s.text.strip(" :-–"))
+            state, label = (found.code, found.label) if found else (None, None)
+            continue
+        s.header_state, s.header_label = state, label
+
+
+def _commodities(hits: list[Hit], sentence_of: list[int], text: str) -> list[CommodityMention]:
+    out = []
+    for i, h in enumerate(hits):
+        for p in h.payloads:
+            if isinstance(p, CommodityEntry) and not any(
+                isinstance(q, GroupEntry) for q in h.payloads
+            ):
+                out.append(
+                    CommodityMention(
+                        h.start,
+                        h.end,
+                        text[h.start : h.end],
+                        p.commodity_id,
+                        p.category,
+                        sentence_of[i],
+                    )
+                )
+                break
+    return out
+
+
+def _aliases(groups: list[GroupMention], view: DocView) -> list[Draft]:
+    """One alias fact per distinct surface form that differs from the canonical name."""
+    out: list[Draft] = []
+    seen: set[tuple[str, str]] = set()
+    for g in groups:
+        alias = g.alias
+        low = alias.lower()
+        for art in _ARTICLES:
+            if low.startswith(art) and not g.name.lower().startswith(art):
+                alias = alias[len(art) :]
+                break
+        key = (g.group_id, fold(alias))
+        if not alias or key in seen or fold(alias) == fold(g.name):
+            continue
+        seen.add(key)
+        s = view.sentences[g.sentence]
+        out.append(
+            Draft(
+                "alias",
+                {"group": g.name, "alias": alias},
+                g.start,
+                g.end,
+                g.sentence,
+                "aliases",
+                confidence=0.8,
+            )
+        )
+        _ = s
+    return out
+
+
+def _mentions(
+    doc_id: str,
+    view: DocView,
+    groups: list[GroupMention],
+    places: list[PlaceMention],
+    commodities: list[CommodityMention],
+    gz: Gazetteer,
+    hits: list[Hit],
+) -> list[Mention]:
+    out: list[Mention] = []
+    for g in groups:
+        out.append(
+            Mention(
+                doc_id,
+                "group",
+                g.start,
+                g.end,
+                view.text[g.start : g.end],
+                g.group_id,
+                g.sentence,
+                {"alias": g.alias, "name": g.name},
+            )
+        )
+    for p in places:
+        out.append(
+            Mention(
+                doc_id,
+                "place",
+                p.start,
+                p.end,
+                p.surface,
+                p.code,
+                p.sentence,
+                {"label": p.label, "kind": p.kind},
+            )
+        )
+    for c in commodities:
+        out.append(
+            Mention(
+                doc_id,
+                "commodity",
+                c.start,
+                c.end,
+                c.surface,
+                c.commodity_id,
+                c.sentence,
+                {"category": c.category},
+            )
+        )
+    for s in view.sentences:
+        for d in s.dates:
+            if d.value:
+                out.append(
+                    Mention(
+                        doc_id,
+                        "date",
+                        d.start,
+                        d.end,
+                        d.text,
+                        str(d.value),
+                        s.index,
+                        {"precision": d.precision},
+                    )
+                )
+    taken = [(h.start, h.end) for h in hits]
+    for person in find_people(view.text, taken):
+        if person.role:
+            out.append(
+                Mention(
+                    doc_id,
+                    "person",
+                    person.start,
+                    person.end,
+                    person.name,
+                    fold(person.name),
+                    view.sentence_at(person.start),
+                    {"role": person.role},
+                )
+            )
+    out.sort(key=lambda m: (m.start, m.kind))
+    return out
+
+
+def sentence_records(view: DocView) -> list[Sentence]:
+    """The document's sentences as model records (offset views into its text)."""
+    return [Sentence(view.doc_id, s.index, s.start, s.end, s.text) for s in view.sentences]

@@ -1,0 +1,141 @@
+"""Statistics: stated values, costs, shares and cumulative totals.
+
+Not every number is a statistic: the quantities seized in one raid, reward amounts and
+counts of detainees belong to their event or legal action. A number is a statistic when
+it is a percentage; a money amount in a sentence about value or cost ("El costo de la
+droga asegurada es de 374,400 pesos"); a death toll outside an incident report; or any
+quantity in a sentence that reports a cumulative total ("se han asegurado ... durante la
+presente administración", "In 2022, the DEA seized more than 57 million pills").
+"""
+
+from __future__ import annotations
+
+import re
+
+from cartel_atlas.extract.context import DocView, SentenceView
+from cartel_atlas.extract.drafts import Draft
+from cartel_atlas.extract.events import is_aggregate
+
+COMPONENT = "statistics"
+_PERCENT = re.compile(r"^\s*(?:%|percent\b|per cent\b|por ciento\b)", re.I)
+_MONEY_AFTER = re.compile(
+    r"^\s*(?:de\s+)?(?P<cur>pesos|dólares|dolares|dollars|USD|MXN|"
+    r"euros)\b",
+    re.I,
+)
+_MONEY_BEFORE = re.compile(r"(?:US\$|USD\s?\$?|MXN\s?\$?|\$)\s*$")
+_VALUE_CUE = re.compile(
+    r"\b(?:costo|valor|afectaci[oó]n|worth|value[d]?|estimated at|"
+    r"generates?|revenue|ganancias|p[eé]rdidas|da[nñ]o econ[oó]mico|"
+    r"impacto econ[oó]mico|profits?|earn\w*|cost)\b",
+    re.I,
+)
+_REWARD = re.compile(r"\b(?:reward|recompensa)", re.I)
+_DEATHS = re.compile(
+    r"^\s*(?:[\w\-]+\s+){0,2}(?:deaths|muertes|homicidios|asesinatos|"
+    r"overdoses|fatalities|v[ií]ctimas)\b",
+    re.I,
+)
+_UNIT = re.compile(r"^\s*(?:de\s+)?(?P<unit>(?:lethal\s+)?[A-Za-zÁÉÍÓÚáéíóúñ]+)")
+_UNIT_NORMAL = {
+    "kilógramos": "kg",
+    "kilogramos": "kg",
+    "kilos": "kg",
+    "kilo": "kg",
+    "kilograms": "kg",
+    "kg": "kg",
+    "toneladas": "t",
+    "tons": "t",
+    "litros": "l",
+    "liters": "l",
+    "litres": "l",
+    "gramos": "g",
+    "grams": "g",
+}
+_SEIZED = re.compile(r"\b(?:seized|seize|asegur\w+|decomis\w+|incaut\w+)\b", re.I)
+_NOT_UNIT = {"de", "of", "and", "y", "the", "a", "in", "en", "to"}
+
+
+def _year_level(s: SentenceView) -> bool:
+    """A seizure total dated only by year and tied to no municipality."""
+    years = [d for d in s.dates if d.precision == "year"]
+    return (
+        bool(years)
+        and bool(_SEIZED.search(s.text))
+        and not any(p.kind == "municipality" for p in s.places)
+        and len(s.dates) == len(years)
+    )
+
+
+def _unit(text: str, end: int) -> str | None:
+    m = _UNIT.match(text[end : end + 40])
+    if not m:
+        return None
+    unit = m.group("unit")
+    if unit.lower() in _NOT_UNIT:
+        return None
+    return _UNIT_NORMAL.get(unit.lower(), unit.lower())
+
+
+def extract_statistics(view: DocView, sources: list[str | None]) -> list[Draft]:
+    """Statistic drafts."""
+    out: list[Draft] = []
+    text = view.text
+    for s in view.sentences:
+        if s.is_header or not s.numbers:
+            continue
+        date_spans = [(d.start, d.end) for d in s.dates]
+        aggregate = is_aggregate(s) or _year_level(s)
+        valued = bool(_VALUE_CUE.search(s.text)) and not _REWARD.search(s.text)
+        as_of = next((d.value for d in s.dates if d.value and d.precision != "unknown"), None)
+        for n in s.numbers:
+            if n.is_year or any(a <= n.start < b for a, b in date_spans):
+                continue
+            after = text[n.end : n.end + 40]
+            before = text[max(s.start, n.start - 8) : n.start]
+            unit: str | None = None
+            if _PERCENT.match(after):
+                unit = "percent"
+            elif _MONEY_AFTER.match(after) or _MONEY_BEFORE.search(before) or "$" in n.text:
+                if not valued:
+                    continue
+                m = _MONEY_AFTER.match(after)
+                cur = m.group("cur").lower() if m else "usd"
+                unit = "MXN" if cur in ("pesos", "mxn") else "USD"
+            elif _DEATHS.match(after) and not s.cue_classes("killed")[1:]:
+                unit = "deaths"
+            elif aggregate:
+                unit = _unit(text, n.end)
+                if unit is None:
+                    continue
+            else:
+                continue
+            if n.approx and re.search(
+                r"more than|más de|over|above|at least|al menos",
+                text[max(s.start, n.start - 2) : n.end],
+                re.I,
+            ):
+                unit = f"{unit} (more than)"
+            value: float | int = int(n.value) if float(n.value).is_integer() else n.value
+            fields = {
+                "subject": None,
+                "value": value,
+                "unit": unit,
+                "as_of": as_of or (view.published.isoformat() if view.published else None),
+                "source": sources[s.index],
+                "place": next((p.label for p in s.places if p.is_mexican), None),
+            }
+            out.append(
+                Draft(
+                    "statistic",
+                    fields,
+                    s.start,
+                    s.end,
+                    s.index,
+                    COMPONENT,
+                    confidence=0.6,
+                    source=sources[s.index],
+                    date=as_of,
+                )
+            )
+    return out

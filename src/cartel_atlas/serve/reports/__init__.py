@@ -1,0 +1,1 @@
+"""Reports: self-contained files (maps, briefings) rendered from analysis results."""

@@ -1,0 +1,218 @@
+"""Risk ratings: components, weights, thresholds and evidence that add up to the rating."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator
+from dataclasses import asdict
+from datetime import date
+from pathlib import Path
+
+import pytest
+import yaml
+from crafted_facts import add_report, event
+
+from cartel_atlas.analyze.risk import (
+    DEFAULT_CONFIG,
+    RiskRating,
+    load_risk_config,
+    point_area,
+    rate,
+    rating_of,
+    risk_for_place,
+    risk_for_site,
+    score_value,
+)
+from cartel_atlas.analyze.sites import register_site
+from cartel_atlas.errors import ConfigError, NotFoundError
+from cartel_atlas.model import OfficialCount
+from cartel_atlas.settings import get_settings
+from cartel_atlas.sources.sesnsp import read_sesnsp_lines
+from cartel_atlas.store import Store
+from cartel_atlas.vocab import Vocabulary, get_vocabulary
+
+VICTIMS_FILE = (
+    Path(__file__).resolve().parents[3] / "shared/data/sesnsp/IDVFC_NM_dic19-2019-UTF-8.csv"
+)
+END_2019 = date(2019, 12, 31)
+COLIMA_POPULATION = 731_391
+
+
+@pytest.fixture(scope="module")
+def vocab() -> Vocabulary:
+    return get_vocabulary()
+
+
+@functools.cache
+def _colima_victims() -> list[dict[str, object]]:
+    """Colima's rows of the real 2019 victims file, read by the SESNSP reader."""
+    if not VICTIMS_FILE.is_file():
+        return []
+    with open(VICTIMS_FILE, "rb") as f:
+        return [
+            {**asdict(c), "source_file": VICTIMS_FILE.name}
+            for c in read_sesnsp_lines(f, str(VICTIMS_FILE), vocab=get_vocabulary())
+            if isinstance(c, OfficialCount) and c.state_code == "06"
+        ]
+
+
+@pytest.fixture
+def store(db_url: str) -> Iterator[Store]:
+    with Store.open(db_url) as s:
+        s.add_official_counts(_colima_victims())
+        add_report(
+            s,
+            "Hallan seis cuerpos en Tecomán",
+            [event("massacre", "2019-03-12", "Colima/Tecomán", killed=6, actor="CJNG")],
+            published=date(2019, 3, 13),
+        )
+        add_report(
+            s,
+            "Asesinan a dos hombres en Manzanillo",
+            [event("homicide", "2019-08-02", "Colima/Manzanillo", killed=2)],
+        )
+        add_report(
+            s,
+            "El CJNG y el Cártel de Sinaloa se disputan Colima",
+            [
+                {"_kind": "presence", "group": "CJNG", "place": "Colima", "as_of": "2019-06"},
+                {
+                    "_kind": "presence",
+                    "group": "Sinaloa Cartel",
+                    "place": "Colima",
+                    "as_of": "2019-06",
+                },
+            ],
+            publisher="InSight Crime",
+        )
+        yield s
+
+
+def _check_sums(r: RiskRating) -> None:
+    """The explanation adds up: components -> category score -> overall -> rating."""
+    for cat in r.categories:
+        if cat.score is None:
+            continue
+        assert cat.score == pytest.approx(sum(c.contribution for c in cat.components))
+        scored = [c for c in cat.components if c.score is not None]
+        assert sum(c.share for c in scored) == pytest.approx(1.0)
+        for c in scored:
+            assert c.contribution == pytest.approx(c.share * c.score)
+    assert r.score == pytest.approx(sum(c.contribution for c in r.categories))
+    assert sum(c.share for c in r.categories) == pytest.approx(1.0)
+    assert r.rating == rating_of(r.score, (1.5, 2.5, 3.5, 4.5))
+    assert 1 <= r.rating <= 5
+
+
+def test_score_thresholds_and_rating_cuts() -> None:
+    assert [score_value(v, (10, 20, 40, 70)) for v in (0, 9.9, 10, 39, 40, 70, 500)] == [
+        1,
+        1,
+        2,
+        3,
+        4,
+        5,
+        5,
+    ]
+    assert [rating_of(s, (1.5, 2.5, 3.5, 4.5)) for s in (1.0, 1.49, 1.5, 3.2, 4.5, 5.0)] == [
+        1,
+        1,
+        2,
+        3,
+        5,
+        5,
+    ]
+
+
+@pytest.mark.skipif(not VICTIMS_FILE.is_file(), reason="SESNSP sample file missing")
+def test_state_rating_shows_components_that_add_up_with_their_evidence(
+    store: Store, vocab: Vocabulary
+) -> None:
+    r = risk_for_place(store, vocab, "Colima", as_of=END_2019)
+
+    _check_sums(r)
+    assert (r.area.level, r.area.population) == ("state", COLIMA_POPULATION)
+    assert r.window_from == date(2020 - 1, 1, 1)
+    homicide = next(c for c in r.categories if c.id == "homicide_violence")
+    parts = {c.name: c for c in homicide.components}
+    official = parts["official_per_100k"]
+    assert official.value == pytest.approx(760 / COLIMA_POPULATION * 100_000, rel=1e-3)
+    assert official.score == 5  # 104 per 100k: above the highest threshold (70)
+    assert "760" in official.detail
+    assert official.official_sources == (f"SESNSP sesnsp_state_victims {VICTIMS_FILE.name}",)
+    incidents = parts["incidents_per_100k"]
+    assert incidents.value == pytest.approx(2 / COLIMA_POPULATION * 100_000, rel=1e-3)
+    assert {e.sentence.split(" (nota")[0] for e in incidents.evidence} == {
+        "Hallan seis cuerpos en Tecomán",
+        "Asesinan a dos hombres en Manzanillo",
+    }
+    assert parts["killed_per_100k"].detail.startswith("8 coded deaths")
+    contest = next(c for c in r.categories if c.id == "contestation")
+    present = next(c for c in contest.components if c.name == "groups_present")
+    assert present.value == 2
+    assert {g.group_id for g in r.groups} == {"cjng", "sinaloa"}
+    turf = [e for e in present.evidence if "disputan" in e.sentence]
+    assert {(e.source, e.reliability) for e in turf} == {("InSight Crime", "B")}
+
+
+@pytest.mark.skipif(not VICTIMS_FILE.is_file(), reason="SESNSP sample file missing")
+def test_changing_weights_changes_the_rating_and_the_setting_picks_the_file(
+    store: Store, vocab: Vocabulary, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    base = risk_for_place(store, vocab, "Colima", as_of=END_2019)
+    data = yaml.safe_load(DEFAULT_CONFIG.read_text(encoding="utf-8"))
+    for cid, cat in data["categories"].items():
+        cat["weight"] = 1 if cid == "homicide_violence" else 0
+    custom = tmp_path / "risk.yaml"
+    custom.write_text(yaml.safe_dump(data), encoding="utf-8")
+    monkeypatch.setenv("CARTEL_ATLAS_RISK_CONFIG", str(custom))
+    get_settings.cache_clear()
+
+    config = load_risk_config()
+    assert config.source == str(custom)
+    only_homicide = risk_for_place(store, vocab, "Colima", as_of=END_2019, config=config)
+
+    _check_sums(only_homicide)
+    homicide = next(c for c in only_homicide.categories if c.id == "homicide_violence")
+    assert homicide.share == 1.0
+    assert only_homicide.score == pytest.approx(homicide.score)
+    assert only_homicide.score > base.score
+    assert only_homicide.rating > base.rating
+
+
+def test_a_malformed_risk_config_names_the_file_and_field(tmp_path: Path) -> None:
+    data = yaml.safe_load(DEFAULT_CONFIG.read_text(encoding="utf-8"))
+    data["categories"]["extortion"]["components"]["incidents_per_100k"]["thresholds"] = [5, 1, 2, 3]
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(yaml.safe_dump(data), encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"bad\.yaml: field 'categories\.extortion"):
+        load_risk_config(bad)
+    with pytest.raises(ConfigError, match="not found"):
+        load_risk_config(tmp_path / "missing.yaml")
+
+
+def test_municipality_and_site_ratings_count_only_nearby_incidents(
+    store: Store, vocab: Vocabulary
+) -> None:
+    tecoman = risk_for_place(store, vocab, "Colima/Tecomán", as_of=END_2019)
+    _check_sums(tecoman)
+    assert (tecoman.area.level, tecoman.area.municipality_code) == ("municipality", "06009")
+    homicide = next(c for c in tecoman.categories if c.id == "homicide_violence")
+    parts = {c.name: c for c in homicide.components}
+    assert parts["incidents_per_100k"].detail.startswith("1 coded incidents")
+    if VICTIMS_FILE.is_file():
+        assert "state rate used" in parts["official_per_100k"].detail
+
+    register_site(store, vocab, "Empaque", municipality="Colima/Tecomán", radius_km=5)
+    site = risk_for_site(store, vocab, "Empaque", as_of=END_2019)
+    _check_sums(site)
+    assert site.area.level == "point"
+    assert site.area.radius_km == 5
+    incidents = next(c for c in site.categories[0].components if c.name == "incidents_per_100k")
+    assert incidents.detail.startswith("1 coded incidents")  # Manzanillo is far away
+
+    far = rate(store, vocab, point_area(vocab, 19.43, -99.13, 10), as_of=END_2019)
+    assert far.area.state_code == "09"
+    assert all(not c.evidence for cat in far.categories[:1] for c in cat.components)
+    with pytest.raises(NotFoundError):
+        risk_for_place(store, vocab, "Springfield")

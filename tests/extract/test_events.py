@@ -1,0 +1,290 @@
+"""Event typing, place, date, actor and folding, on sentences written for these tests."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+Facts = Callable[..., list[dict[str, Any]]]
+
+ES = [
+    (
+        "homicide",
+        "El 3 de julio, un comerciante fue asesinado a balazos en Uruapan, Michoacán.",
+        "Michoacán",
+    ),
+    (
+        "massacre",
+        "El 2 de julio, hombres armados cometieron una masacre en un bar de Celaya, "
+        "Guanajuato, donde murieron ocho personas.",
+        "Guanajuato",
+    ),
+    (
+        "attack_on_official",
+        "El 1 de julio, el alcalde de Tacámbaro, Michoacán, fue asesinado frente a su casa.",
+        "Michoacán",
+    ),
+    (
+        "attack_on_security_forces",
+        "El 4 de julio, policías estatales fueron emboscados en Aguililla, Michoacán.",
+        "Michoacán",
+    ),
+    (
+        "armed_clash",
+        "El 5 de julio se registró un enfrentamiento entre dos grupos criminales "
+        "en Frontera Comalapa, Chiapas.",
+        "Chiapas",
+    ),
+    ("kidnapping", "El 6 de julio, un empresario fue secuestrado en Zapopan, Jalisco.", "Jalisco"),
+    (
+        "extortion",
+        "El 7 de julio, comerciantes de Chilpancingo, Guerrero, sufrieron el cobro "
+        "de piso de una banda local.",
+        "Guerrero",
+    ),
+    (
+        "disappearance",
+        "El 8 de julio se reportó la desaparición de tres jóvenes en Lagos de Moreno, Jalisco.",
+        "Jalisco",
+    ),
+    (
+        "drug_seizure",
+        "El 9 de julio, elementos del Ejército aseguraron 50 kilos de cocaína en "
+        "Manzanillo, Colima.",
+        "Colima",
+    ),
+    (
+        "arms_seizure",
+        "El 9 de julio, la Guardia Nacional aseguró tres fusiles y 200 cartuchos "
+        "en Reynosa, Tamaulipas.",
+        "Tamaulipas",
+    ),
+    (
+        "arrest",
+        "El 9 de julio, policías estatales detuvieron a dos personas en Culiacán, Sinaloa.",
+        "Sinaloa",
+    ),
+    (
+        "extradition",
+        "El 9 de julio, un operador financiero fue extraditado a Estados Unidos "
+        "desde Toluca, Estado de México.",
+        "México",
+    ),
+    (
+        "fuel_theft",
+        "El 8 de julio, soldados localizaron una toma clandestina en Salamanca, Guanajuato.",
+        "Guanajuato",
+    ),
+    (
+        "human_smuggling",
+        "El 7 de julio, agentes encontraron migrantes hacinados en un tráiler "
+        "en Coatzacoalcos, Veracruz.",
+        "Veracruz",
+    ),
+    (
+        "lab_dismantled",
+        "El 6 de julio, marinos desmantelaron un laboratorio clandestino en Cosalá, Sinaloa.",
+        "Sinaloa",
+    ),
+    (
+        "other",
+        "El 5 de julio, soldados destruyeron plantíos de amapola en Badiraguato, Sinaloa.",
+        "Sinaloa",
+    ),
+]
+
+EN = [
+    ("homicide", "On July 3, a shop owner was shot dead in Celaya, Guanajuato.", "Guanajuato"),
+    (
+        "massacre",
+        "On July 2, gunmen carried out a massacre at a bar in Irapuato, Guanajuato, "
+        "leaving nine dead.",
+        "Guanajuato",
+    ),
+    (
+        "attack_on_official",
+        "The mayor of Tacámbaro, Michoacán, was killed outside his home on July 1.",
+        "Michoacán",
+    ),
+    (
+        "attack_on_security_forces",
+        "On July 4, gunmen ambushed a state police patrol in Aguililla, Michoacán.",
+        "Michoacán",
+    ),
+    (
+        "armed_clash",
+        "A shootout between two gangs broke out in Frontera Comalapa, Chiapas, on July 5.",
+        "Chiapas",
+    ),
+    ("kidnapping", "A businessman was kidnapped in Zapopan, Jalisco, on July 6.", "Jalisco"),
+    (
+        "extortion",
+        "On July 7, a local gang extorted shopkeepers in Chilpancingo, Guerrero.",
+        "Guerrero",
+    ),
+    (
+        "disappearance",
+        "Three young men went missing in Lagos de Moreno, Jalisco, on July 8.",
+        "Jalisco",
+    ),
+    (
+        "drug_seizure",
+        "Soldiers seized 50 kilograms of cocaine in Manzanillo, Colima, on July 9.",
+        "Colima",
+    ),
+    (
+        "arms_seizure",
+        "On July 9, the National Guard seized three rifles and 200 rounds of "
+        "ammunition in Reynosa, Tamaulipas.",
+        "Tamaulipas",
+    ),
+    ("arrest", "Police arrested two men in Culiacán, Sinaloa, on July 9.", "Sinaloa"),
+    (
+        "extradition",
+        "On July 9, a cartel accountant held in Toluca, State of Mexico, was "
+        "extradited to the United States.",
+        "México",
+    ),
+    (
+        "fuel_theft",
+        "On July 8, troops found an illegal tap on a pipeline in Salamanca, Guanajuato.",
+        "Guanajuato",
+    ),
+    (
+        "human_smuggling",
+        "On July 7, agents broke up a migrant smuggling operation in Coatzacoalcos, Veracruz.",
+        "Veracruz",
+    ),
+    (
+        "lab_dismantled",
+        "Marines dismantled a clandestine laboratory in Cosalá, Sinaloa, on July 6.",
+        "Sinaloa",
+    ),
+    (
+        "other",
+        "On July 5, soldiers carried out the eradication of poppy fields in Badiraguato, Sinaloa.",
+        "Sinaloa",
+    ),
+]
+
+
+def _states(place: object) -> set[str]:
+    items = place if isinstance(place, list) else [place]
+    return {str(p).split("/")[0] for p in items if p}
+
+
+@pytest.mark.parametrize(("etype", "text", "state"), ES, ids=[e[0] for e in ES])
+def test_events_types_every_spanish_event(facts: Facts, etype: str, text: str, state: str) -> None:
+    found = facts(text, "es", "event")
+    assert any(f["event_type"] == etype and state in _states(f["place"]) for f in found), found
+
+
+@pytest.mark.parametrize(("etype", "text", "state"), EN, ids=[e[0] for e in EN])
+def test_events_types_every_english_event(facts: Facts, etype: str, text: str, state: str) -> None:
+    found = facts(text, "en", "event")
+    assert any(f["event_type"] == etype and state in _states(f["place"]) for f in found), found
+
+
+def test_events_one_fact_per_type_for_a_raid_with_arrests_guns_and_drugs(facts: Facts) -> None:
+    text = (
+        "NUEVO LEÓN:\n\n-En Apodaca, elementos de la Guardia Nacional detuvieron a tres "
+        "personas y les aseguraron dos armas largas, 90 cartuchos y cinco kilos de "
+        "metanfetamina."
+    )
+    found = facts(text, "es", "event")
+    assert sorted(f["event_type"] for f in found) == ["arms_seizure", "arrest", "drug_seizure"]
+    assert {f["place"] for f in found} == {"Nuevo León/Apodaca"}
+
+
+def test_events_resolves_year_less_date_with_publication(facts: Facts) -> None:
+    found = facts(
+        "El pasado 26 de junio, policías detuvieron a un hombre en Navolato, Sinaloa.",
+        "es",
+        "event",
+    )
+    assert [f["date"] for f in found] == ["2024-06-26"]
+
+
+def test_events_report_date_applies_to_lines_without_their_own(facts: Facts) -> None:
+    text = (
+        "El Gabinete informa las acciones del martes 9 de julio de 2024.\n\nSONORA:\n\n"
+        "-En Cajeme, elementos del Ejército aseguraron 300 dosis de metanfetamina."
+    )
+    found = facts(text, "es", "event")
+    assert [(f["event_type"], f["date"], f["place"]) for f in found] == [
+        ("drug_seizure", "2024-07-09", "Sonora/Cajeme")
+    ]
+
+
+def test_events_list_items_decide_the_seizure_type(facts: Facts) -> None:
+    text = (
+        "El 7 de julio de 2024, en el municipio de Tecpan, Gro., tropas lograron asegurar "
+        "lo siguiente:\n- Cuatro armas largas.\n- 300 cartuchos."
+    )
+    found = facts(text, "es", "event")
+    assert [f["event_type"] for f in found] == ["arms_seizure"]
+    assert found[0]["place"] == "Guerrero/Tecpan de Galeana"
+
+
+def test_events_generic_activity_lists_are_not_incidents(facts: Facts) -> None:
+    text = (
+        "These criminal groups are involved in extortion, kidnapping and fuel theft across "
+        "the region."
+    )
+    assert facts(text, "en", "event") == []
+
+
+def test_events_actor_and_hedged_actor(facts: Facts) -> None:
+    found = facts(
+        "On July 3, alleged members of the CJNG attacked police officers in Zamora, Michoacán.",
+        "en",
+        "event",
+    )
+    assert found[0]["actor"] == "Jalisco New Generation Cartel"
+    assert found[0]["actor_polarity"] == "hedged"
+
+
+def test_events_government_report_without_group_has_null_actor(facts: Facts) -> None:
+    found = facts("El 9 de julio, marinos detuvieron a dos personas en Mazatlán, Sinaloa.")
+    assert [f["actor"] for f in found] == [None]
+
+
+def test_events_fugitive_still_at_large_is_a_negated_arrest(facts: Facts) -> None:
+    found = facts(
+        "El 9 de julio, el líder de la banda no fue detenido en el operativo en "
+        "Apatzingán, Michoacán, y sigue prófugo.",
+        "es",
+        "event",
+    )
+    arrests = [f for f in found if f["event_type"] == "arrest"]
+    assert arrests
+    assert arrests[0]["polarity"] == "negated"
+
+
+def test_events_killed_count_next_to_killed_word(facts: Facts) -> None:
+    found = facts(
+        "On July 3, gunmen shot dead four men at a party in Salvatierra, "
+        "Guanajuato; two other people were wounded.",
+        "en",
+        "event",
+    )
+    assert found[0]["killed"] == 4
+
+
+def test_events_summary_over_many_states_gives_way_to_specific_reports(facts: Facts) -> None:
+    text = (
+        "El 9 de julio de 2024 se realizaron detenciones en Sonora, Sinaloa y Durango.\n\n"
+        "SINALOA:\n\n-En Elota, elementos del Ejército detuvieron a dos personas."
+    )
+    found = facts(text, "es", "event")
+    assert [(f["event_type"], f["place"]) for f in found] == [("arrest", "Sinaloa/Elota")]
+
+
+def test_events_handover_sentence_is_not_a_new_incident(facts: Facts) -> None:
+    text = (
+        "El 9 de julio, soldados detuvieron a un hombre en Ahome, Sinaloa.\n\n"
+        "El detenido fue puesto a disposición del Ministerio Público."
+    )
+    assert len(facts(text, "es", "event")) == 1

@@ -1,0 +1,58 @@
+"""Legal actions: designation, sanction, indictment, reward, sentence."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+Facts = Callable[..., list[dict[str, Any]]]
+
+
+def _legal(facts: Facts, text: str, lang: str) -> set[tuple[str, tuple[str, ...], str]]:
+    return {
+        (f["action"], tuple(f["target"]), f["polarity"]) for f in facts(text, lang, "legal_action")
+    }
+
+
+def test_legal_designation_with_several_targets(facts: Facts) -> None:
+    got = _legal(
+        facts,
+        "Today the Department of State designated the Gulf Cartel and Los "
+        "Viagras as Foreign Terrorist Organizations.",
+        "en",
+    )
+    assert got == {("designation", ("Gulf Cartel", "Los Viagras"), "asserted")}
+
+
+def test_legal_sanction_then_reward_carries_targets(facts: Facts) -> None:
+    text = (
+        "Treasury is sanctioning six members of La Nueva Familia Michoacana. The State "
+        "Department also offers a reward for information on two of them."
+    )
+    got = _legal(facts, text, "en")
+    assert ("sanction", ("La Familia Michoacana",), "asserted") in got
+    assert ("reward", ("La Familia Michoacana",), "asserted") in got
+
+
+def test_legal_facing_charges_is_an_indictment(facts: Facts) -> None:
+    got = _legal(facts, "The two Tijuana Cartel leaders are facing charges in San Diego.", "en")
+    assert ("indictment", ("Tijuana Cartel",), "asserted") in got
+
+
+def test_legal_sentence_in_spanish(facts: Facts) -> None:
+    got = _legal(facts, "Un juez condenó a cadena perpetua a un líder del Cártel del Golfo.", "es")
+    assert ("sentence", ("Gulf Cartel",), "asserted") in got
+
+
+def test_legal_bill_never_passed_is_a_negated_designation(facts: Facts) -> None:
+    text = (
+        "A senator proposed listing the CJNG as a foreign terrorist organization. The bill "
+        "was never passed."
+    )
+    got = _legal(facts, text, "en")
+    assert got == {("designation", ("Jalisco New Generation Cartel",), "negated")}
+
+
+def test_legal_today_takes_the_publication_date(facts: Facts) -> None:
+    found = facts("Today, OFAC sanctioned five companies tied to the CJNG.", "en", "legal_action")
+    assert [f["date"] for f in found] == ["2024-07-10"]

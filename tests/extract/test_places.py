@@ -1,0 +1,61 @@
+"""Place readings chosen from context."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+
+def _labels(extract: Callable[..., Any], text: str, lang: str = "es") -> list[str]:
+    return [m.attrs["label"] for m in extract(text, lang).mentions if m.kind == "place"]
+
+
+def test_places_juarez_chihuahua_and_juarez_nuevo_leon(extract: Callable[..., Any]) -> None:
+    assert _labels(extract, "Hubo detenidos en Juárez, Chihuahua.")[0] == "Chihuahua/Juárez"
+    assert _labels(extract, "Hubo detenidos en Juárez, Nuevo León.")[0] == "Nuevo León/Juárez"
+
+
+def test_places_ciudad_juarez_is_juarez_municipality(extract: Callable[..., Any]) -> None:
+    assert _labels(extract, "Llegaron a Ciudad Juárez.") == ["Chihuahua/Juárez"]
+
+
+def test_places_colima_alone_is_the_state(extract: Callable[..., Any]) -> None:
+    assert _labels(extract, "La violencia creció en Colima.") == ["Colima"]
+
+
+def test_places_mexico_country_state_and_city(extract: Callable[..., Any]) -> None:
+    assert _labels(extract, "Mexico is a transit country.", "en") == ["Mexico"]
+    assert _labels(extract, "Operan en el Estado de México.") == ["México"]
+    assert _labels(extract, "Operan en la Ciudad de México.") == ["Ciudad de México"]
+
+
+def test_places_municipality_implies_its_state(extract: Callable[..., Any]) -> None:
+    ex = extract("Detuvieron a dos personas en Culiacán.")
+    place = next(m for m in ex.mentions if m.kind == "place")
+    assert place.attrs["label"] == "Sinaloa/Culiacán"
+
+
+def test_places_report_header_picks_the_municipality(extract: Callable[..., Any]) -> None:
+    text = "QUINTANA ROO:\n\n-En Benito Juárez, marinos detuvieron a una persona."
+    assert "Quintana Roo/Benito Juárez" in _labels(extract, text)
+
+
+def test_places_header_close_to_the_true_state(extract: Callable[..., Any]) -> None:
+    text = "BAJA CALIFORNIA:\n\n-En La Paz, agentes detuvieron a tres personas."
+    assert "Baja California Sur/La Paz" in _labels(extract, text)
+
+
+def test_places_surname_is_not_a_municipality(extract: Callable[..., Any]) -> None:
+    labels = _labels(extract, "The official Omar García Harfuch survived.", "en")
+    assert not any(label.endswith("/García") for label in labels)
+
+
+def test_places_locality_with_a_municipal_name_is_skipped(extract: Callable[..., Any]) -> None:
+    labels = _labels(
+        extract, "Ocurrió en la localidad de Jesús María, municipio de Culiacán, Sinaloa."
+    )
+    assert labels == ["Sinaloa/Culiacán", "Sinaloa"]
+
+
+def test_places_lower_case_common_words_are_not_places(extract: Callable[..., Any]) -> None:
+    assert _labels(extract, "Firmaron un acuerdo por la paz y la reforma.") == []

@@ -1,0 +1,50 @@
+"""Hedged and negated claims."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+Facts = Callable[..., list[dict[str, Any]]]
+
+
+def test_polarity_presuntamente_hedges_presence(facts: Facts) -> None:
+    found = facts(
+        "Presuntamente, el Cártel del Noreste opera en Nuevo Laredo, Tamaulipas.", "es", "presence"
+    )
+    assert found
+    assert {f["polarity"] for f in found} == {"hedged"}
+
+
+def test_polarity_allegedly_hedges_presence(facts: Facts) -> None:
+    found = facts(
+        "The Santa Rosa de Lima Cartel allegedly operates in Celaya, Guanajuato.", "en", "presence"
+    )
+    assert found
+    assert {f["polarity"] for f in found} == {"hedged"}
+
+
+def test_polarity_sin_vida_is_not_a_negation(facts: Facts) -> None:
+    found = facts(
+        "El 9 de julio localizaron los cuerpos sin vida de dos hombres en Zamora, Michoacán.",
+        "es",
+        "event",
+    )
+    assert found
+    assert all(f["polarity"] != "negated" for f in found)
+
+
+def test_polarity_no_se_ha_podido_capturar(facts: Facts) -> None:
+    found = facts(
+        "El 9 de julio, el jefe de plaza escapó del operativo en Tepalcatepec, "
+        "Michoacán, y no se ha podido capturar.",
+        "es",
+        "event",
+    )
+    assert [f["polarity"] for f in found if f["event_type"] == "arrest"] in ([], ["negated"])
+
+
+def test_polarity_plain_statement_is_asserted(facts: Facts) -> None:
+    found = facts("Los Ardillos controlan Quechultenango, Guerrero.", "es", "presence")
+    assert found
+    assert {f["polarity"] for f in found} == {"asserted"}

@@ -1,0 +1,70 @@
+"""Presence facts and presence counts."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+Facts = Callable[..., list[dict[str, Any]]]
+
+
+def _pres(facts: Facts, text: str, lang: str) -> set[tuple[str, str, str]]:
+    return {(f["group"], f["place"], f["polarity"]) for f in facts(text, lang, "presence")}
+
+
+def test_presence_english_based_in(facts: Facts) -> None:
+    assert _pres(facts, "Los Ardillos are based in Chilapa, Guerrero.", "en") == {
+        ("Los Ardillos", "Guerrero/Chilapa de Álvarez", "asserted"),
+        ("Los Ardillos", "Guerrero", "asserted"),
+    }
+
+
+def test_presence_spanish_opera_en(facts: Facts) -> None:
+    got = _pres(facts, "La Familia Michoacana opera en el sur del Estado de México.", "es")
+    assert got == {("La Familia Michoacana", "México", "asserted")}
+
+
+def test_presence_turf_war_makes_both_sides_present(facts: Facts) -> None:
+    got = _pres(facts, "El CJNG y el Cártel de Sinaloa mantienen una disputa por Zacatecas.", "es")
+    assert {g for g, _, _ in got} == {"Jalisco New Generation Cartel", "Sinaloa Cartel"}
+    assert {p for _, p, _ in got} == {"Zacatecas"}
+
+
+def test_presence_hedged(facts: Facts) -> None:
+    got = _pres(facts, "Presuntamente, Los Viagras controlan Buenavista, Michoacán.", "es")
+    assert {pol for _, _, pol in got} == {"hedged"}
+
+
+def test_presence_negated(facts: Facts) -> None:
+    got = _pres(facts, "Officials say the Gulf Cartel does not operate in Yucatán.", "en")
+    assert got == {("Gulf Cartel", "Yucatán", "negated")}
+
+
+def test_presence_country_level_is_not_presence(facts: Facts) -> None:
+    assert _pres(facts, "MS-13 has a presence in Mexico.", "en") == set()
+
+
+def test_presence_count_english(facts: Facts) -> None:
+    found = facts(
+        "The study says the CJNG has a presence in 28 of 32 Mexican states.", "en", "presence_count"
+    )
+    assert [(f["group"], f["count"], f["of"]) for f in found] == [
+        ("Jalisco New Generation Cartel", 28, 32)
+    ]
+
+
+def test_presence_count_spanish_with_words(facts: Facts) -> None:
+    found = facts(
+        "El Cártel de Sinaloa tiene presencia en veinte de los 32 estados.", "es", "presence_count"
+    )
+    assert [(f["group"], f["count"], f["of"]) for f in found] == [("Sinaloa Cartel", 20, 32)]
+
+
+def test_presence_source_is_carried_over_in_the_paragraph(facts: Facts) -> None:
+    text = (
+        "According to InSight Crime, the Gulf Cartel is weakening. It still controls "
+        "Reynosa, Tamaulipas."
+    )
+    found = facts(text, "en", "presence")
+    assert found
+    assert all(f["source"] == "InSight Crime" for f in found)

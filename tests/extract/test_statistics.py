@@ -1,0 +1,54 @@
+"""Statistics: shares, values, cumulative totals; not incident quantities or rewards."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+Facts = Callable[..., list[dict[str, Any]]]
+
+
+def _stats(facts: Facts, text: str, lang: str) -> set[tuple[float, str]]:
+    return {(f["value"], f["unit"]) for f in facts(text, lang, "statistic")}
+
+
+def test_statistics_percentage_with_more_than(facts: Facts) -> None:
+    got = _stats(facts, "In 2022, more than 60% of the homicides involved firearms.", "en")
+    assert got == {(60, "percent (more than)")}
+
+
+def test_statistics_value_of_seized_drugs_in_pesos(facts: Facts) -> None:
+    got = _stats(facts, "El costo de la droga asegurada es de 2.5 millones de pesos.", "es")
+    assert got == {(2500000, "MXN")}
+
+
+def test_statistics_cumulative_totals(facts: Facts) -> None:
+    got = _stats(
+        facts,
+        "En lo que va del sexenio se han asegurado 12,500 kilos de cocaína y 310 laboratorios.",
+        "es",
+    )
+    assert got == {(12500, "kg"), (310, "laboratorios")}
+
+
+def test_statistics_reward_amount_is_not_a_statistic(facts: Facts) -> None:
+    assert _stats(facts, "The State Department offers a reward of up to $5 million.", "en") == set()
+
+
+def test_statistics_quantities_of_one_seizure_are_not_statistics(facts: Facts) -> None:
+    assert (
+        _stats(
+            facts,
+            "El 9 de julio, soldados aseguraron 40 kilos de cocaína en Tecate, Baja California.",
+            "es",
+        )
+        == set()
+    )
+
+
+def test_statistics_source_from_according_to(facts: Facts) -> None:
+    found = facts(
+        "According to the CDC, 107,000 overdose deaths occurred in 2022.", "en", "statistic"
+    )
+    assert [(f["value"], f["unit"]) for f in found] == [(107000, "deaths")]
+    assert found[0]["source"]
