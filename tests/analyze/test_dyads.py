@@ -134,6 +134,15 @@ def test_alliances_come_from_the_vocabulary_and_from_claims(
         ],
     )
 
+    add_report(  # "alliance" in a sentence about a war between the groups is no alliance
+        store,
+        "La guerra entre el CJNG y Cárteles Unidos, una alianza de grupos michoacanos",
+        [
+            _presence("Jalisco New Generation Cartel", "Michoacán", as_of="2023"),
+            _presence("Cárteles Unidos", "Michoacán", as_of="2023"),
+        ],
+    )
+
     report = conflict_dyads(store, vocab, as_of=ON)
 
     claimed = [a for a in report.alliances if a.basis == "claim"]
@@ -142,4 +151,5 @@ def test_alliances_come_from_the_vocabulary_and_from_claims(
     from_vocab = [a for a in report.alliances if a.basis == "vocabulary"]
     assert from_vocab
     assert all(a.statement and a.source_url for a in from_vocab)
-    assert report.conflicts == ()  # an alliance is not a conflict
+    assert ("carteles-unidos", "cjng") in {(d.a, d.b) for d in report.conflicts}
+    assert ("lfm", "viagras") not in {(d.a, d.b) for d in report.conflicts}

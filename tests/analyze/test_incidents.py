@@ -384,6 +384,18 @@ def test_near_duplicate_joins_its_original_but_is_not_independent(store: Store) 
     assert copy.near_duplicate_of == doc_a
 
 
+def test_near_duplicate_prefers_the_incident_of_its_original(store: Store) -> None:
+    a = add(store, "Reuters", killed=2)
+    c = add(store, "AP", killed=2)
+    [both] = refresh_incidents(store)
+    split_incident(store, both.id)  # analyst: these are two different killings
+    d = add(store, "Infobae", killed=2)
+    facts = {f.id: f for f in store.facts(kind="event")}
+    store.link_duplicate(facts[d].doc_id, facts[c].doc_id)
+    groups = sorted(sorted(i.fact_ids) for i in refresh_incidents(store))
+    assert groups == sorted([[a], sorted([c, d])])
+
+
 def test_same_originator_quoted_by_two_outlets_is_one_source(lite: Store) -> None:
     add(lite, "Reuters", killed=3, source="Fiscalía General de la República")
     add(lite, "AP", killed=3, source="FGR")

@@ -3,10 +3,14 @@ places, independence of near-duplicates, and claimed state counts, on a real sto
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator
 from datetime import date
+from pathlib import Path
 
 import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # the helper beside this file
 from presence_facts import at, claim, event, report
 
 from cartel_atlas.analyze.presence import (
@@ -126,6 +130,8 @@ def test_presence_as_of_answer_with_earlier_known_on_is_unchanged_by_later_facts
     now = presence_map(store, vocab, "sinaloa", as_of=date(2024, 3, 1))
 
     assert [c.to_dict() for c in again.cells] == [c.to_dict() for c in briefing.cells]
+    by_default = presence_map(store, vocab, "sinaloa", known_on=date(2024, 3, 1))
+    assert [c.to_dict() for c in by_default.cells] == [c.to_dict() for c in briefing.cells]
     assert {c.place_label for c in briefing.present()} == {"Sonora", "Chihuahua"}
     assert {c.place_label for c in now.present()} == {"Chihuahua", "Durango"}
     before_record = presence_map(

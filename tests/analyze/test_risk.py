@@ -13,14 +13,16 @@ import yaml
 from crafted_facts import add_report, event
 
 from cartel_atlas.analyze.risk import (
-    DEFAULT_CONFIG,
     RiskRating,
-    load_risk_config,
     point_area,
     rate,
-    rating_of,
     risk_for_place,
     risk_for_site,
+)
+from cartel_atlas.analyze.risk_config import (
+    DEFAULT_CONFIG,
+    load_risk_config,
+    rating_of,
     score_value,
 )
 from cartel_atlas.analyze.sites import register_site
@@ -155,29 +157,45 @@ def test_state_rating_shows_components_that_add_up_with_their_evidence(
     assert {(e.source, e.reliability) for e in turf} == {("InSight Crime", "B")}
 
 
+def _custom(tmp_path: Path, name: str, homicide_only: bool, official_weight: float) -> Path:
+    data = yaml.safe_load(DEFAULT_CONFIG.read_text(encoding="utf-8"))
+    for cid, cat in data["categories"].items():
+        if homicide_only and cid != "homicide_violence":
+            cat["weight"] = 0
+    data["categories"]["homicide_violence"]["components"]["official_per_100k"]["weight"] = (
+        official_weight
+    )
+    path = tmp_path / name
+    path.write_text(yaml.safe_dump(data), encoding="utf-8")
+    return path
+
+
 @pytest.mark.skipif(not VICTIMS_FILE.is_file(), reason="SESNSP sample file missing")
 def test_changing_weights_changes_the_rating_and_the_setting_picks_the_file(
     store: Store, vocab: Vocabulary, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     base = risk_for_place(store, vocab, "Colima", as_of=END_2019)
-    data = yaml.safe_load(DEFAULT_CONFIG.read_text(encoding="utf-8"))
-    for cid, cat in data["categories"].items():
-        cat["weight"] = 1 if cid == "homicide_violence" else 0
-    custom = tmp_path / "risk.yaml"
-    custom.write_text(yaml.safe_dump(data), encoding="utf-8")
-    monkeypatch.setenv("CARTEL_ATLAS_RISK_CONFIG", str(custom))
+    assert base.rating == 4
+    monkeypatch.setenv("CARTEL_ATLAS_RISK_CONFIG", str(_custom(tmp_path, "only.yaml", True, 2)))
     get_settings.cache_clear()
-
     config = load_risk_config()
-    assert config.source == str(custom)
+    assert config.source == str(tmp_path / "only.yaml")
+
     only_homicide = risk_for_place(store, vocab, "Colima", as_of=END_2019, config=config)
 
     _check_sums(only_homicide)
     homicide = next(c for c in only_homicide.categories if c.id == "homicide_violence")
     assert homicide.share == 1.0
     assert only_homicide.score == pytest.approx(homicide.score)
-    assert only_homicide.score > base.score
-    assert only_homicide.rating > base.rating
+    # coded: 2 incidents and 8 deaths per 731,391 score 2 each; official 104/100k scores 5
+    assert homicide.score == pytest.approx((2 + 2 + 2 * 5) / 4)
+    assert only_homicide.score != pytest.approx(base.score)
+
+    no_official = load_risk_config(_custom(tmp_path, "coded.yaml", True, 0))
+    coded_only = risk_for_place(store, vocab, "Colima", as_of=END_2019, config=no_official)
+    _check_sums(coded_only)
+    assert coded_only.score == pytest.approx(2.0)
+    assert coded_only.rating == 2
 
 
 def test_a_malformed_risk_config_names_the_file_and_field(tmp_path: Path) -> None:

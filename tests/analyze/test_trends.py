@@ -7,7 +7,8 @@ from collections.abc import Iterator
 import pytest
 from crafted_facts import add_report, event
 
-from cartel_atlas.analyze.trends import ChangeRule, counted_events, trends
+from cartel_atlas.analyze.counting import counted_events
+from cartel_atlas.analyze.trends import ChangeRule, trends
 from cartel_atlas.errors import AnalyzeError, NotFoundError
 from cartel_atlas.store import Store
 from cartel_atlas.vocab import Vocabulary, get_vocabulary

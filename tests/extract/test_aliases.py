@@ -78,3 +78,13 @@ def test_aliases_trailing_cartel_word_is_part_of_the_alias(facts: Facts) -> None
 def test_aliases_village_with_a_group_name_is_not_the_group(extract: Callable[..., Any]) -> None:
     ex = extract("Los soldados llegaron a los poblados El Carrizal, Los Mayos y La Presa.")
     assert [m for m in ex.mentions if m.kind == "group"] == []
+
+
+def test_aliases_cartel_word_without_de_marks_the_short_form(facts: Facts) -> None:
+    text = "Según la fiscalía, el Cártel Santa Rosa de Lima opera en Celaya, Guanajuato."
+    assert ("Santa Rosa de Lima Cartel", "Cártel Santa Rosa de Lima") in _aliases(facts, text, "es")
+
+
+def test_aliases_everyday_word_alias_needs_a_cartel_word(extract: Callable[..., Any]) -> None:
+    ex = extract("El Cártel de Sinaloa recibió pagos. La Federación envió recursos al estado.")
+    assert [m.surface for m in ex.mentions if m.kind == "group"] == ["Cártel de Sinaloa"]

@@ -231,3 +231,21 @@ def test_resolve_reads_one_phrase() -> None:
 def test_find_dates_skips_dates_off_the_calendar_without_raising(text: str) -> None:
     for span in find_dates(text, "es", WED, anchor=WED):
         assert span.precision == "unknown"
+
+
+def test_find_dates_reads_proximo_as_the_next_occurrence() -> None:
+    assert _one("La audiencia será el 3 de julio próximo.", "es").value == "2025-07-03"
+    assert _one("La audiencia será el próximo lunes.", "es").value == "2024-07-15"
+    assert _one("The hearing is next Monday.", "en").value == "2024-07-15"
+
+
+def test_find_dates_gives_vague_ago_phrases_an_interval_of_a_few_units() -> None:
+    span = _one("Hubo un ataque hace unos días.", "es")
+    assert (span.value, span.precision) == ("2024-06-30/2024-07-08", "interval")
+    span = _one("It happened a few weeks ago.", "en")
+    assert span.precision == "interval"
+
+
+def test_find_dates_reads_a_year_after_an_article_as_a_year() -> None:
+    assert _one("Before the 2020 election.", "en").value == "2020"
+    assert _one("En el 2020 hubo cambios.", "es").value == "2020"

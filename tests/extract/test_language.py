@@ -43,8 +43,10 @@ def test_detect_defaults_to_english_for_empty_or_wordless_text() -> None:
     assert detect("   \n 2024-07-10 123 ") == "en"
 
 
-def test_detect_uses_spanish_accents_when_function_words_tie() -> None:
-    assert detect("Culiacán, Sinaloa") == "es"
+def test_detect_breaks_ties_on_function_words_with_word_endings() -> None:
+    assert detect("Aseguramiento coordinado: Culiacán") == "es"
+    assert detect("Guzmán's capture: Culiacán") == "en"
+    assert detect("Mexico captures Guzmán's son; 29 dead in Culiacán violence") == "en"
 
 
 def test_detect_never_raises_on_non_text() -> None:

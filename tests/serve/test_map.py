@@ -101,7 +101,7 @@ def test_map_statuses_hovers_and_incidents(store: Store, vocab: Vocabulary) -> N
     assert list(contested.locations) == ["11"]
     assert list(present.locations) == ["14"]
     hover = contested.hovertext[0]
-    assert "csrl" in hover
+    assert "Santa Rosa de Lima Cartel" in hover
     assert "Confidence" in hover
     assert "InSight Crime (B)" in hover
     nothing = by_name["No information"]

@@ -21,13 +21,13 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from itertools import combinations
 
-from cartel_atlas.analyze.presence_claims import PresenceEvidence, load_claims
-from cartel_atlas.analyze.trends import (
+from cartel_atlas.analyze.counting import (
     CountedEvent,
     EvidenceRef,
     counted_events,
     group_family,
 )
+from cartel_atlas.analyze.presence_claims import PresenceEvidence, load_claims
 from cartel_atlas.errors import NotFoundError
 from cartel_atlas.store import Store
 from cartel_atlas.vocab import Vocabulary
@@ -46,6 +46,24 @@ ALLIANCE_CUES = (
     "allies",
     "in partnership with",
 )
+HOSTILE_CUES = (
+    "war",
+    "guerra",
+    "fight",
+    "fighting",
+    "pelea",
+    "combate",
+    "combatir",
+    "against",
+    "contra",
+    "anti",
+    "rival",
+    "rivales",
+    "enfrenta",
+    "enfrentan",
+)
+"""Words that make an alliance sentence about enemies ("an alliance formed to fight the
+CJNG"): such sentences are not read as alliance claims between the groups named."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -289,7 +307,7 @@ def conflict_dyads(
             )
         )
     conflicts.sort(key=lambda d: (-d.clashes, -d.contested_claims, d.a, d.b))
-    alliances = _alliances(vocab, claims.evidence, on, family)
+    alliances = _alliances(vocab, claims.evidence, on, family, rivals)
     filters = {k: v for k, v in (("group", group), ("state", state)) if v}
     return DyadReport(tuple(conflicts), tuple(alliances), filters)
 
@@ -299,6 +317,7 @@ def _alliances(
     evidence: Iterable[PresenceEvidence],
     on: date,
     family: set[str] | None,
+    rivals: dict[tuple[str, str], list[GroupRelation]],
 ) -> list[Alliance]:
     out: dict[tuple[str, str, str], Alliance] = {}
     for (x, y), rels in _relations(vocab, "alliance", on).items():
@@ -325,7 +344,11 @@ def _alliances(
         folded = f" {fold(sentence)} "
         if not any(f" {fold(cue)} " in folded for cue in ALLIANCE_CUES):
             continue
+        if any(f" {fold(cue)} " in folded for cue in HOSTILE_CUES):
+            continue
         for x, y in combinations(sorted({e.group_id for e in items}), 2):
+            if (x, y) in rivals:
+                continue
             refs = tuple(_claim_ref(e) for e in items if e.group_id in (x, y))
             key = (x, y, "claim")
             if key in out:

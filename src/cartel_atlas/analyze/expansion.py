@@ -16,10 +16,10 @@ from typing import Any
 
 from cartel_atlas.analyze.presence_claims import (
     ClaimSet,
-    PresenceConfig,
     PresenceEvidence,
     load_claims,
 )
+from cartel_atlas.analyze.presence_config import PresenceConfig
 from cartel_atlas.analyze.presence_scoring import Level, evaluate, month_ends, place_key
 from cartel_atlas.errors import AnalyzeError
 from cartel_atlas.store import Store

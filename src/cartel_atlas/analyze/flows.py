@@ -23,7 +23,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from cartel_atlas.analyze.trends import (
+from cartel_atlas.analyze.counting import (
     EvidenceRef,
     as_list,
     date_bounds,

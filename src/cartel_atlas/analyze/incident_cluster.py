@@ -29,6 +29,18 @@ class Cluster:
     members: list[EventView]
     reasons: dict[str, dict[str, Any]]
     denials: list[EventView] = field(default_factory=list)
+    _core: EventView | None = field(default=None, repr=False)
+
+    def core(self, vocab: Vocabulary) -> EventView:
+        """The incident's core (cached until a report joins)."""
+        if self._core is None:
+            self._core = core_view(self.members, vocab)
+        return self._core
+
+    def add(self, view: EventView, reason: dict[str, Any]) -> None:
+        self.members.append(view)
+        self.reasons[view.fact_id] = reason
+        self._core = None
 
 
 def core_view(members: Sequence[EventView], vocab: Vocabulary) -> EventView:
@@ -66,6 +78,15 @@ def core_view(members: Sequence[EventView], vocab: Vocabulary) -> EventView:
     )
 
 
+def _far_apart(view: EventView, core: EventView, rules: DedupRules) -> bool:
+    """Cheap pre-check: dates that rule a match out before any field is compared."""
+    a, b = view.date, core.date
+    if a is None or b is None:
+        return False
+    gap = max((b.start - a.end).days, (a.start - b.end).days, 0)
+    return gap > rules.day_window
+
+
 def _fits(
     view: EventView,
     cluster: Cluster,
@@ -73,27 +94,63 @@ def _fits(
     rules: DedupRules,
     forbidden: set[frozenset[str]],
 ) -> tuple[int, dict[str, Any]] | None:
+    core = cluster.core(vocab)
+    if _far_apart(view, core, rules):
+        return None
+    verdict = compare(view, core, vocab, rules)
+    if not verdict.ok:
+        return None
     for m in cluster.members:
         if frozenset((m.fact_id, view.fact_id)) in forbidden:
             return None
         if m.doc_id == view.doc_id and not same_report(m, view):
             return None
-    core = core_view(cluster.members, vocab)
-    verdict = compare(view, core, vocab, rules)
-    if not verdict.ok:
-        return None
-    for m in cluster.members:
         if not compare(view, m, vocab, rules).ok:
             return None
     reason: dict[str, Any] = dict(verdict.reasons)
     reason["checked_against"] = [m.fact_id for m in cluster.members]
-    return verdict.score, reason
+    copies = [
+        m.fact_id
+        for m in cluster.members
+        if m.root_doc_id == view.root_doc_id and m.doc_id != view.doc_id
+    ]
+    if copies:  # a near-duplicate goes with its original's report when it can
+        reason["near_duplicate_of_report"] = copies
+    return verdict.score + (100 if copies else 0), reason
 
 
 def _sort_key(v: EventView) -> tuple[Any, ...]:
     d = v.date
     width = (d.end - d.start).days if d else 10**6
     return (d is None, width > 31, d.start if d else date.max, width, *v.order, v.fact_id)
+
+
+class _Index:
+    """Clusters by (event type, state) so a report is only compared with incidents it
+    could join: a compatible type, and its state (or no known state on either side)."""
+
+    def __init__(self, rules: DedupRules) -> None:
+        self.rules = rules
+        self.by_key: dict[tuple[str, str | None], set[int]] = {}
+        self.by_type: dict[str, set[int]] = {}
+
+    def add(self, n: int, core: EventView) -> None:
+        states = {p.state for p in core.places} or {None}
+        for state in states:
+            self.by_key.setdefault((core.event_type, state), set()).add(n)
+        self.by_type.setdefault(core.event_type, set()).add(n)
+
+    def candidates(self, view: EventView) -> list[int]:
+        types = [t for t in self.by_type if self.rules.types_compatible(view.event_type, t)]
+        states = {p.state for p in view.places}
+        found: set[int] = set()
+        for t in types:
+            if not states or None in states:
+                found |= self.by_type[t]
+                continue
+            for state in (*states, None):
+                found |= self.by_key.get((t, state), set())
+        return sorted(found)
 
 
 def cluster_events(
@@ -109,26 +166,28 @@ def cluster_events(
     """
     banned = set(forbidden)
     clusters: list[Cluster] = []
+    index = _Index(rules)
     reports = sorted((v for v in views if v.polarity != "negated"), key=_sort_key)
     for view in reports:
         best: tuple[int, int, dict[str, Any]] | None = None
-        for n, cl in enumerate(clusters):
-            if not rules.types_compatible(view.event_type, cl.members[0].event_type):
-                continue
-            got = _fits(view, cl, vocab, rules, banned)
-            if got is not None and (best is None or got[0] > best[0]):
+        for n in index.candidates(view):
+            got = _fits(view, clusters[n], vocab, rules, banned)
+            if got is not None and (best is None or (got[0], -n) > (best[0], -best[1])):
                 best = (got[0], n, got[1])
         if best is None:
             clusters.append(Cluster([view], {view.fact_id: {"seed": True}}))
+            index.add(len(clusters) - 1, clusters[-1].core(vocab))
         else:
-            cl = clusters[best[1]]
-            cl.members.append(view)
-            cl.reasons[view.fact_id] = best[2]
+            clusters[best[1]].add(view, best[2])
+            index.add(best[1], clusters[best[1]].core(vocab))
     for view in sorted((v for v in views if v.polarity == "negated"), key=_sort_key):
         asserted = replace(view, polarity="asserted")
         best_denial: tuple[int, int, dict[str, Any]] | None = None
-        for n, cl in enumerate(clusters):
-            verdict = compare(asserted, core_view(cl.members, vocab), vocab, rules)
+        for n in index.candidates(asserted):
+            cl = clusters[n]
+            if _far_apart(asserted, cl.core(vocab), rules):
+                continue
+            verdict = compare(asserted, cl.core(vocab), vocab, rules)
             if verdict.ok and (best_denial is None or verdict.score > best_denial[0]):
                 best_denial = (verdict.score, n, dict(verdict.reasons, denies=True))
         if best_denial is not None:

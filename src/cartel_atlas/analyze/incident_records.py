@@ -102,7 +102,7 @@ def make_report(
         actor=view.actor_names or view.actors,
         killed=view.killed,
         wounded=view.wounded,
-        polarity=fact.polarity,
+        polarity=view.polarity,
         source=fact.source,
         publisher=fact.doc_publisher,
         reliability=registry.reliability(who),

@@ -206,7 +206,12 @@ def _from_stored(store: Store, row: repo.StoredIncident, vocab: Vocabulary) -> I
         if fact is None:
             continue
         view = event_view(
-            fact.id, fact.doc_id, fact.fields, vocab, root_doc_id=roots.get(fact.doc_id)
+            fact.id,
+            fact.doc_id,
+            fact.fields,
+            vocab,
+            root_doc_id=roots.get(fact.doc_id),
+            polarity=fact.polarity,
         )
         reason = dict(m.merge_reason, split_at=m.undone_at.isoformat() if m.undone_at else None)
         reports.append(make_report(fact, view, vocab.sources, reason))

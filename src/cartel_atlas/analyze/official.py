@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from cartel_atlas.analyze.trends import CountedEvent, counted_events
+from cartel_atlas.analyze.counting import CountedEvent, counted_events
 from cartel_atlas.errors import NotFoundError
 from cartel_atlas.store import Store
 from cartel_atlas.vocab import Vocabulary

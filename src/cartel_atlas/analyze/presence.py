@@ -19,10 +19,10 @@ from datetime import date
 from cartel_atlas.analyze.presence_claims import (
     ClaimedCount,
     ClaimSet,
-    PresenceConfig,
     PresenceEvidence,
     load_claims,
 )
+from cartel_atlas.analyze.presence_config import PresenceConfig
 from cartel_atlas.analyze.presence_scoring import (
     CONTESTED,
     NO_INFORMATION,
@@ -131,7 +131,8 @@ def presence_map(
     config: PresenceConfig | None = None,
     claims: ClaimSet | None = None,
 ) -> PresenceMap:
-    """Where ``group`` is present on ``as_of`` (default today), as known on ``known_on``.
+    """Where ``group`` is present on ``as_of``, as known on ``known_on`` (default: as of
+    ``known_on`` if given, else today; known on: everything recorded).
 
     Contested: present while a rival (a rivalry in the vocabulary, or a group it clashed
     with there) is present too, or while a claim itself says the place is contested.
@@ -139,7 +140,7 @@ def presence_map(
     check_level(level)
     cfg = config or PresenceConfig()
     gid = vocab.groups.get(group).id
-    on = as_of or date.today()
+    on = as_of or known_on or date.today()
     claims = claims or load_claims(store, vocab, known_on=known_on, config=cfg)
     labels = place_labels(vocab, level)
     by_place: dict[tuple[str, str], list[PresenceEvidence]] = defaultdict(list)
@@ -271,7 +272,7 @@ def presence_counts(
     cfg = config or PresenceConfig()
     gid = vocab.groups.get(group).id
     claims = load_claims(store, vocab, known_on=known_on, config=cfg)
-    on = as_of or date.today()
+    on = as_of or known_on or date.today()
     claimed = sorted(
         (c for c in claims.counts if c.group_id == gid),
         key=lambda c: (c.as_of or date.min, c.fact_id),
@@ -304,7 +305,9 @@ def most_widespread_group(
     claims = load_claims(store, vocab, known_on=known_on, config=cfg)
     best: tuple[int, str] | None = None
     for gid in sorted(claims.groups()):
-        n = presence_map(store, vocab, gid, as_of=as_of, config=cfg, claims=claims).count()
+        n = presence_map(
+            store, vocab, gid, as_of=as_of or known_on, config=cfg, claims=claims
+        ).count()
         if n and (best is None or n > best[0]):
             best = (n, gid)
     return best[1] if best else None

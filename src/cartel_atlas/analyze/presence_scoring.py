@@ -15,10 +15,10 @@ from typing import Any, Literal
 
 from cartel_atlas.analyze.grading import grade_incident
 from cartel_atlas.analyze.presence_claims import (
-    PresenceConfig,
     PresenceEvidence,
     strongest_per_document,
 )
+from cartel_atlas.analyze.presence_config import PresenceConfig
 from cartel_atlas.errors import AnalyzeError
 from cartel_atlas.vocab import Vocabulary
 from cartel_atlas.vocab.groups import partial_date_bounds
@@ -139,6 +139,7 @@ def make_cell(
     cfg: PresenceConfig,
     label_of: dict[str, tuple[str, str]],
 ) -> PresenceCell:
+    """The cell of one group in one place on ``on`` (never contested: see ``presence``)."""
     support, against, sup, con = evaluate(items, on, cfg)
     confidence = support * (1.0 - against)
     present = confidence >= cfg.present_threshold
@@ -168,6 +169,7 @@ def make_cell(
 
 
 def place_labels(vocab: Vocabulary, level: str) -> dict[str, tuple[str, str]]:
+    """code -> (exchange label, state code) of every place at ``level``."""
     places = vocab.places
     if level == "state":
         return {c: (s.label, c) for c, s in places.states.items()}
@@ -175,6 +177,7 @@ def place_labels(vocab: Vocabulary, level: str) -> dict[str, tuple[str, str]]:
 
 
 def check_level(level: str) -> None:
+    """Refuse a level other than 'state' or 'municipality' with a clear message."""
     if level not in ("state", "municipality"):
         raise AnalyzeError(f"unknown level '{level}' (use 'state' or 'municipality')")
 

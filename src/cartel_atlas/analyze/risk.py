@@ -11,6 +11,10 @@ category score is the sum of its components' contributions, the overall score th
 of the categories' contributions, and the rating is the overall score rounded at the
 configured cuts.
 
+Coded counts are a sample of what the press reports: a component with no coded incident
+in the window is shown but not scored (absence of reports is not evidence of calm), and
+a category with nothing scored is left out of the overall rating rather than rated 1.
+
 Weights and thresholds live in ``risk_config.yaml`` (or the file named by the
 ``risk_config`` setting); see ``docs/risk.md``. Population is the 2020 census count
 from the places vocabulary.
@@ -21,12 +25,9 @@ from __future__ import annotations
 import calendar
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
-
+from cartel_atlas.analyze.counting import CountedEvent, EvidenceRef, counted_events
 from cartel_atlas.analyze.official import (
     MUNICIPAL_INCIDENCE,
     STATE_INCIDENCE,
@@ -34,6 +35,16 @@ from cartel_atlas.analyze.official import (
     official_totals,
 )
 from cartel_atlas.analyze.presence_claims import ClaimSet, load_claims
+from cartel_atlas.analyze.risk_config import (
+    LABELS,
+    PER,
+    CategoryConfig,
+    ComponentConfig,
+    RiskConfig,
+    load_risk_config,
+    rating_of,
+    score_value,
+)
 from cartel_atlas.analyze.sites import (
     GroupAround,
     events_near,
@@ -41,106 +52,11 @@ from cartel_atlas.analyze.sites import (
     groups_around,
     haversine_km,
 )
-from cartel_atlas.analyze.trends import CountedEvent, EvidenceRef, counted_events
 from cartel_atlas.errors import AnalyzeError, ConfigError, NotFoundError
-from cartel_atlas.settings import get_settings
 from cartel_atlas.store import Store
 from cartel_atlas.store.sites_repo import StoredSite, get_site
 from cartel_atlas.vocab import Vocabulary
 from cartel_atlas.vocab.text import fold
-
-DEFAULT_CONFIG = Path(__file__).with_name("risk_config.yaml")
-PER = 100_000
-ComponentName = Literal[
-    "incidents_per_100k",
-    "killed_per_100k",
-    "official_per_100k",
-    "groups_present",
-    "groups_contested",
-]
-LABELS = {
-    "incidents_per_100k": "coded incidents per 100k",
-    "killed_per_100k": "coded deaths per 100k",
-    "official_per_100k": "official rate per 100k a year (SESNSP)",
-    "groups_present": "groups present or contesting",
-    "groups_contested": "groups contested",
-}
-
-
-# ------------------------------------------------------------------------------ config
-
-
-class ComponentConfig(BaseModel):
-    """A component's weight within its category and its four score thresholds."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    weight: float = Field(ge=0)
-    thresholds: tuple[float, float, float, float]
-
-    @field_validator("thresholds")
-    @classmethod
-    def _ascending(cls, value: tuple[float, ...]) -> tuple[float, ...]:
-        if list(value) != sorted(value):
-            raise ValueError(f"thresholds must not decrease, got {list(value)}")
-        return value
-
-
-class CategoryConfig(BaseModel):
-    """A risk category: weight, the event types it counts, and its components."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    label: str = Field(min_length=1)
-    weight: float = Field(ge=0)
-    event_types: tuple[str, ...] = ()
-    official_event_type: str | None = None
-    components: dict[ComponentName, ComponentConfig] = Field(min_length=1)
-
-
-class RiskConfig(BaseModel):
-    """Everything that turns evidence into ratings; loaded from YAML."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    version: int
-    window_months: int = Field(default=12, ge=1)
-    official_max_age_months: int = Field(default=24, ge=1)
-    rating_cuts: tuple[float, float, float, float] = (1.5, 2.5, 3.5, 4.5)
-    categories: dict[str, CategoryConfig] = Field(min_length=1)
-    source: str = ""
-    """The file it was read from (set by the loader)."""
-
-
-def load_risk_config(path: Path | None = None) -> RiskConfig:
-    """The risk configuration from ``path``, else the ``risk_config`` setting, else the
-    bundled file; a malformed file raises ``ConfigError`` naming file and field."""
-    path = Path(path or get_settings().risk_config or DEFAULT_CONFIG)
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except FileNotFoundError as exc:
-        raise ConfigError(f"{path}: risk configuration file not found", code="C010") from exc
-    except yaml.YAMLError as exc:
-        raise ConfigError(f"{path}: invalid YAML: {exc}", code="C011") from exc
-    if not isinstance(data, dict):
-        raise ConfigError(f"{path}: expected a mapping at the top level", code="C011")
-    try:
-        return RiskConfig.model_validate({**data, "source": str(path)})
-    except ValidationError as exc:
-        err = exc.errors()[0]
-        where = ".".join(str(p) for p in err["loc"])
-        raise ConfigError(f"{path}: field '{where}': {err['msg']}", code="C012") from exc
-
-
-def score_value(value: float, thresholds: tuple[float, ...]) -> int:
-    """1 below the first threshold, +1 for each threshold reached (max 5)."""
-    return 1 + sum(value >= t for t in thresholds)
-
-
-def rating_of(score: float, cuts: tuple[float, ...]) -> int:
-    """A 1-5 rating from a score at the configured cuts."""
-    return 1 + sum(score >= c for c in cuts)
-
 
 # ----------------------------------------------------------------------------- records
 
@@ -485,6 +401,9 @@ def _component(
             f"{cfg.window_months} months, population {area.population:,}"
         )
         evidence = tuple(ref for e in evs for ref in e.evidence)
+        if n == 0:  # no report is not evidence of calm: shown, but not scored
+            detail += "; not scored (no coded reports is not evidence of calm)"
+            return RiskComponent(name, LABELS[name], 0.0, None, cc.weight, 0.0, 0.0, detail)
     elif name == "official_per_100k":
         if cat.official_event_type is None:
             value, detail = None, "no official category configured"

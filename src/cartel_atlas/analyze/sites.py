@@ -22,9 +22,9 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
+from cartel_atlas.analyze.counting import CountedEvent, EvidenceRef, counted_events
 from cartel_atlas.analyze.presence import NO_INFORMATION, presence_map
 from cartel_atlas.analyze.presence_claims import ClaimSet, PresenceEvidence, load_claims
-from cartel_atlas.analyze.trends import CountedEvent, EvidenceRef, counted_events
 from cartel_atlas.errors import AnalyzeError, NotFoundError
 from cartel_atlas.store import Store
 from cartel_atlas.store.alerts_repo import NewAlert, add_alerts, list_alerts
@@ -207,6 +207,17 @@ class ProximityAlert:
             "groups_around": [g.group_id for g in self.groups_around],
             "fact_ids": list(self.fact_ids),
             "sources": sorted({e.source for e in self.evidence if e.source}),
+            "evidence": [
+                {
+                    "fact_id": e.fact_id,
+                    "source": e.source,
+                    "reliability": e.reliability,
+                    "sentence": e.sentence,
+                    "doc_title": e.doc_title,
+                    "doc_url": e.doc_url,
+                }
+                for e in self.evidence
+            ],
         }
 
 

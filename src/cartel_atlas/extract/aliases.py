@@ -26,7 +26,8 @@ from cartel_atlas.vocab.text import fold
 
 _AFTER_CARTEL = re.compile(r"\s+(cartels?|cártel(?:es)?|cartel(?:es)?)\b", re.I)
 _BEFORE_CARTEL = re.compile(
-    r"(?:\b(?:c[aá]rtel(?:es)?|cartels?)\s+(?:de(?:l)?\s+|of\s+(?:the\s+)?)"
+    r"(?:\b(?:C[aá]rtel(?:es)?|c[aá]rtel(?:es)?\s+(?:de(?:l)?|of)|cartels?\s+of)\s+"
+    r"(?:(?:de(?:l)?|of)\s+)?(?:the\s+)?"
     r"(?:los\s+|la\s+)?)$",
     re.I,
 )
@@ -77,10 +78,9 @@ def _alias_surface(text: str, hit: Hit, entry: GroupEntry) -> tuple[str, bool]:
         word = after.group(1)
         surface = f"{surface} {'Cartel' if word.lower().startswith('cartel') else 'Cártel'}"
     elif before and not re.search(r"\bc[aá]rtel", surface, re.I):
-        prefix = before.group(0)
-        head = "Cártel" if "á" in prefix.lower() else "Cartel"
-        rest = re.sub(r"^\S+\s+", "", prefix.strip()) if prefix.strip() else ""
-        surface = f"{head} {rest} {surface}".replace("  ", " ").strip()
+        words = before.group(0).split()
+        head = "Cártel" if "á" in words[0].lower() else "Cartel"
+        surface = " ".join([head, *words[1:], surface])
     return surface, marked
 
 
@@ -109,7 +109,9 @@ def _group_reading(text: str, h: Hit, entry: GroupEntry, marked: bool, full_ids:
         r"\s*(?:[.;,)]|$)", text[h.end :]
     ):
         return True  # "bribes from Sinaloa," "pagos de Sinaloa."
-    return not _LOCATIVE.search(before) and not _has_place(h)
+    surface = text[h.start : h.end]
+    acronym = surface.isupper() and len(surface.replace(".", "")) >= 2
+    return acronym and not _LOCATIVE.search(before) and not _has_place(h)
 
 
 def resolve_groups(

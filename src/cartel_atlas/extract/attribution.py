@@ -19,7 +19,7 @@ _PROPER = rf"(?:the\s+|la\s+|el\s+|los\s+)?[A-ZÁÉÍÓÚÑ][\w.’'\-]*(?:\s+{_
 _ACCORDING = re.compile(
     rf"\b(?i:according to|as reported by|cited by|según|de acuerdo con|de acuerdo a|"
     rf"a decir de|citado por|con información de)\s+(?P<src>(?:the\s+|la\s+|el\s+|los\s+|las\s+)?"
-    rf"[\w.’'\-]+(?:\s+{_NAME})*(?:(?:\s+[\w.’'\-]+){{1,3}}?(?=\s*[,.;:]))?)",
+    rf"[\w.’'\-]+(?:\s+{_NAME})*(?:(?:\s+[\w.’'\-]+){{1,5}}?(?=\s*[,.;:]))?)",
 )
 _GENERIC_SPEAKER = re.compile(
     r",\s*(?P<src>(?:(?:local|state|federal|municipal|U\.S\.|Mexican)\s+){0,2}"
@@ -86,13 +86,36 @@ _NOT_A_SOURCE = {
 }
 
 
+_DOC_OF = re.compile(
+    r"^(?:(?:un|una|a|an|the|el|la|su|its|their)\s+)?(?:\w+\s+)?"
+    r"(?:report|informe|análisis|analysis|study|estudio|documento|document|"
+    r"assessment|evaluación)\s+(?:de|del|by|of|from)\s+(?:la\s+|el\s+|the\s+)?"
+    r"(?P<who>[A-ZÁÉÍÓÚÑ].*)$"
+)
+
+
 def _clean(name: str) -> str:
     name = re.sub(r"['’]s$", "", name.strip())
+    m = _DOC_OF.match(name)
+    if m:
+        name = m.group("who")
     name = _TRAILING.sub("", name).strip(' ,.;:“”"')
-    return re.sub(r"^(?:the|la|el|los|las)\s+", "", name, flags=re.I)
+    return re.sub(r"^(?:the|la|el|los|las|un|una|a|an)\s+", "", name, flags=re.I)
+
+
+_CANONICAL: dict[tuple[int, str], str] = {}
 
 
 def _canonical(name: str, registry: SourceRegistry | None) -> str:
+    key = (id(registry), name)
+    if key not in _CANONICAL:
+        if len(_CANONICAL) > 10_000:
+            _CANONICAL.clear()
+        _CANONICAL[key] = _lookup(name, registry)
+    return _CANONICAL[key]
+
+
+def _lookup(name: str, registry: SourceRegistry | None) -> str:
     if registry is not None:
         known = registry.match(name)
         if known is not None:

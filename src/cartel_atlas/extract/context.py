@@ -78,6 +78,7 @@ class SentenceView:
     """Ends with a colon: introduces a list of items."""
     header_state: str | None = None
     header_label: str | None = None
+    _by_class: dict[str, list[Hit]] | None = field(default=None, repr=False)
     aggregate: bool | None = None
     """Reports a cumulative total (computed once, by ``events.is_aggregate``)."""
     groups: list[GroupMention] = field(default_factory=list)
@@ -88,11 +89,18 @@ class SentenceView:
     dates: list[Any] = field(default_factory=list)
 
     def cue_classes(self, cls: str) -> list[Hit]:
-        """Lexicon hits of word class ``cls``."""
-        return [h for h in self.cues if any(getattr(p, "cls", None) == cls for p in h.payloads)]
+        """Lexicon hits of word class ``cls`` (indexed once per sentence)."""
+        if self._by_class is None:
+            index: dict[str, list[Hit]] = {}
+            for h in self.cues:
+                for c in {getattr(p, "cls", None) for p in h.payloads}:
+                    if c:
+                        index.setdefault(c, []).append(h)
+            self._by_class = index
+        return self._by_class.get(cls, [])
 
     def has_class(self, cls: str) -> bool:
-        return any(getattr(p, "cls", None) == cls for h in self.cues for p in h.payloads)
+        return bool(self.cue_classes(cls))
 
 
 @dataclass

@@ -2,8 +2,9 @@
 
 Reports date incidents the way people talk: "el pasado domingo", "ayer", "on Friday
 (March 3)", "del 22 al 24 de agosto", "febrero pasado". Each is found by a compiled rule
-(``dates_rules``) and resolved here, preferring the past: a day-month later than the
-publication date belongs to the previous year, "el domingo" is the last Sunday before it.
+(``dates_rules``, run by ``dates_scan``) and resolved here, preferring the past: a
+day-month later than the publication date belongs to the previous year, "el domingo" is
+the last Sunday before it.
 Phrases that count from another event ("días después", "less than two weeks later") are
 resolved against the nearest earlier date in the same text, else against ``anchor``; when
 nothing anchors them they come back with precision 'unknown' and an empty value.
@@ -19,19 +20,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from cartel_atlas.extract.dates_rules import (
-    COUNT_WORDS,
-    MONTHS,
-    RELATIVE,
-    TRIGGER_REACH,
-    UNITS,
-    WEEKDAYS,
-    YEAR_KINDS,
-    YEAR_TRIGGER,
-    Rule,
-    build_rules,
-    build_trigger,
-)
+from cartel_atlas.extract.dates_rules import COUNT_WORDS, MONTHS, RELATIVE, UNITS, WEEKDAYS
+from cartel_atlas.extract.dates_scan import candidates
 from cartel_atlas.extract.numbers import looks_like_year
 
 
@@ -51,8 +41,6 @@ class DateSpan:
     relative: bool
 
 
-_RULES: dict[str, list[Rule]] = {lang: build_rules(lang) for lang in ("es", "en")}
-_TRIGGERS = {lang: build_trigger(lang) for lang in ("es", "en")}
 _Resolved = tuple[str, str, bool]  # value, precision, relative
 _UNKNOWN: _Resolved = ("", "unknown", True)
 
@@ -220,7 +208,9 @@ def _resolve_match(kind: str, m: re.Match[str], ctx: _Context, text: str) -> _Re
         if y is None:
             if pub is None:
                 return _UNKNOWN
-            future = any(_key(g or "") in {"proximo", "next"} for g in (gd.get("rel"),))
+            future = any(
+                _key(g or "") in {"proximo", "next"} for g in (gd.get("rel"), gd.get("rel2"))
+            )
             when = _past_day(mo, d, pub, future)
         else:
             when = _safe_date(y, mo, d)
@@ -273,8 +263,12 @@ def _resolve_match(kind: str, m: re.Match[str], ctx: _Context, text: str) -> _Re
             return (pub - timedelta(days=int(param))).isoformat(), "day", True
         return _period(str(param), pub)
     if kind == "ago":
+        if pub is None:
+            return _UNKNOWN
+        if gd.get("vague"):
+            return _some_ago(pub, _unit(m))
         n = _count(m, lang)
-        shifted = _shift(pub, n, _unit(m), -1) if (pub is not None and n is not None) else None
+        shifted = _shift(pub, n, _unit(m), -1) if n is not None else None
         if shifted is None:
             return _UNKNOWN
         return _fmt(*shifted), shifted[1], True
@@ -298,6 +292,22 @@ def _resolve_match(kind: str, m: re.Match[str], ctx: _Context, text: str) -> _Re
             when = _safe_date(year, second, first) if day_first else _safe_date(year, first, second)
         return (when.isoformat(), "day", False) if when else None
     return None
+
+
+_SOME = {"day": (2, 10), "week": (2, 5), "month": (2, 6), "year": (2, 5), "hour": (0, 0)}
+"""How many units "hace unos días" / "a few weeks ago" may mean: from, to."""
+
+
+def _some_ago(pub: date, unit: str) -> _Resolved:
+    """'hace unos días', 'several weeks ago': an interval of a few units back."""
+    lo, hi = _SOME.get(unit, (0, 0))
+    early, late = _shift(pub, hi, unit, -1), _shift(pub, lo, unit, -1)
+    if early is None or late is None:
+        return _UNKNOWN
+    first, last = _fmt(early[0], early[1]), _fmt(late[0], late[1])
+    if first == last:
+        return first, early[1], True
+    return f"{first}/{last}", "interval", True
 
 
 def _after(m: re.Match[str], ctx: _Context) -> _Resolved:
@@ -328,81 +338,6 @@ def _after(m: re.Match[str], ctx: _Context) -> _Resolved:
     return f"{lo[0].isoformat()}/{hi[0].isoformat()}", "interval", True
 
 
-def _windows(text: str, low: str, lang: str) -> list[tuple[int, int, frozenset[str]]]:
-    """Merged stretches of text around trigger words and years, with the rule kinds
-    those triggers can start; rules only run there."""
-    trigger, kinds_of = _TRIGGERS[lang]
-    wb, wa = TRIGGER_REACH["word"]
-    yb, ya = TRIGGER_REACH["year"]
-    hits = [
-        (m.start() - wb, m.end() + wa, kinds_of.get(m.group(), YEAR_KINDS))
-        for m in trigger.finditer(low)
-    ]
-    hits += [(m.start() - yb, m.end() + ya, YEAR_KINDS) for m in YEAR_TRIGGER.finditer(low)]
-    if not hits:
-        return []
-    hits.sort(key=lambda h: h[0])
-    n = len(text)
-    windows: list[tuple[int, int, frozenset[str]]] = []
-    lo, hi, kinds = hits[0]
-    for a, b, more in hits[1:]:
-        if a <= hi:
-            hi, kinds = max(hi, b), kinds | more
-        else:
-            windows.append((max(0, lo), _word_end(text, hi, n), kinds))
-            lo, hi, kinds = a, b, more
-    windows.append((max(0, lo), _word_end(text, hi, n), kinds))
-    return windows
-
-
-def _lower(text: str) -> str:
-    """Lower-cased text with the same length, so offsets stay valid."""
-    low = text.lower()
-    if len(low) == len(text):
-        return low
-    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
-
-
-def _months_capitalised(text: str, m: re.Match[str]) -> bool:
-    """English months are capitalised: "May 5" is a date, "may act" is not."""
-    for name in ("m", "m1", "m2"):
-        at = m.start(name) if name in m.re.groupindex else -1
-        if at >= 0 and not text[at].isupper():
-            return False
-    return True
-
-
-def _word_end(text: str, i: int, n: int) -> int:
-    """Move a window end past the word it cuts, so no rule sees half a word."""
-    if i >= n:
-        return n
-    while i < n and not text[i].isspace():
-        i += 1
-    return i
-
-
-def _candidates(text: str, lang: str) -> list[tuple[int, int, str, re.Match[str]]]:
-    """Non-overlapping rule matches, longest first, returned in text order."""
-    found: list[tuple[int, int, str, re.Match[str]]] = []
-    low = _lower(text)
-    for lo, hi, kinds in _windows(text, low, lang):
-        for rule in _RULES[lang]:
-            if rule.kind not in kinds:
-                continue
-            for m in rule.pattern.finditer(low, lo, hi):
-                if m.end() > m.start() and (lang != "en" or _months_capitalised(text, m)):
-                    found.append((m.start(), m.end(), rule.kind, m))
-    if len(found) < 2:
-        return found
-    found.sort(key=lambda c: (c[0] - c[1], c[0]))
-    taken: list[tuple[int, int, str, re.Match[str]]] = []
-    for cand in found:
-        if all(cand[1] <= t[0] or cand[0] >= t[1] for t in taken):
-            taken.append(cand)
-    taken.sort(key=lambda c: c[0])
-    return taken
-
-
 def find_dates(
     text: str, lang: str, published: date | None, anchor: date | None = None
 ) -> list[DateSpan]:
@@ -414,7 +349,7 @@ def find_dates(
     lang = "es" if lang == "es" else "en"
     ctx = _Context(published, (anchor, anchor) if anchor else None, lang)
     out: list[DateSpan] = []
-    for start, end, kind, m in _candidates(text, lang):
+    for start, end, kind, m in candidates(text, lang):
         resolved = _resolve_match(kind, m, ctx, text)
         if resolved is None:
             continue

@@ -239,7 +239,7 @@ def _rules_es() -> list[Rule]:
             "date",
             rf"{B}(?:(?:el|del|al|este)\s+)?(?:(?P<rel>pasado|pr[oó]ximo)\s+)?"
             rf"(?:(?P<wd>{wd}),?\s+)?(?P<d>{day})\s+de\s+(?P<m>{mon}){ysuf}"
-            r"(?:\s+(?P<rel2>pasado|anterior))?",
+            r"(?:\s+(?P<rel2>pasado|anterior|pr[oó]ximo))?",
         ),
         (
             "month_range",

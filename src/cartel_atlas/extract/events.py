@@ -22,6 +22,8 @@ from cartel_atlas.extract.phrases import Hit
 from cartel_atlas.extract.polarity import hedged, polarity_at
 
 COMPONENT = "events"
+MASSACRE_MIN = 4
+"""Civilian deaths in one attack from which the taxonomy calls it a massacre."""
 SEIZURES = {"drug_seizure", "arms_seizure", "fuel_theft", "lab_dismantled"}
 VIOLENT = ["attack_on_official", "attack_on_security_forces", "massacre", "armed_clash", "homicide"]
 _FRAME = re.compile(
@@ -52,7 +54,8 @@ _AGGREGATE = re.compile(
     r"\b(?:se han asegurado|han sido asegurad|durante la presente administraci[oó]n|"
     r"en lo que va|en total|a total of|so far this year|since (?:19|20)\d\d|"
     r"desde (?:el inicio|que inici)|acumulad|in (?:19|20)\d\d,? the \w+ seized|"
-    r"\d+\s*%|\d+\s+(?:percent|por ciento)\b)",
+    r"\d+\s*%|\d+\s+(?:percent|por ciento)\b|en todo el pa[ií]s|a nivel nacional|"
+    r"nationwide|across the country)",
     re.I,
 )
 _FINISHED = {"drug_seizure"}
@@ -67,6 +70,10 @@ class _Ctx:
 
 
 _AGGREGATE_HINTS = (
+    "todo el pa",
+    "nivel nacional",
+    "nationwide",
+    "across the country",
     "asegurad",
     "administraci",
     "en lo que va",
@@ -185,10 +192,25 @@ def _killed(view: DocView, sent: SentenceView, cls: str) -> int | None:
             if n.is_year or re.match(r"-?\s?(?:year|años|an?os)", view.text[n.end : n.end + 6]):
                 continue
             gap = view.text[n.end : h.start] if n.end <= h.start else view.text[h.end : n.start]
-            if len(gap) <= 30 and not re.search(r"[.;]", gap) and (
-                    best is None or len(gap) < best[0]):
+            if (
+                len(gap) <= 30
+                and not re.search(r"[.;]", gap)
+                and (best is None or len(gap) < best[0])
+            ):
                 best = (len(gap), int(n.value))
     return best[1] if best else None
+
+
+def _deaths(view: DocView, sent: SentenceView, cue: Hit) -> int | None:
+    """Deaths stated next to a death word, or counted by the cue itself ("one killing")."""
+    n = _killed(view, sent, "killed")
+    if n is not None:
+        return n
+    for num in sent.numbers:
+        gap = view.text[num.end : cue.start]
+        if 0 <= cue.start - num.end <= 3 and not gap.strip() and not num.is_year:
+            return int(num.value)
+    return None
 
 
 def _actor(view: DocView, sent: SentenceView, recent: list[GroupMention]) -> str | None:
@@ -258,7 +280,9 @@ def extract_events(view: DocView) -> list[Draft]:
                 _merge_counts(view, s, last_violent)
             else:
                 types[_victim_type(s, violent[0])] = hit
-        for etype, hit in types.items():
+        for etype, hit in list(types.items()):
+            if etype == "homicide" and (_deaths(view, s, hit) or 0) >= MASSACRE_MIN:
+                etype = "massacre"  # the taxonomy: several civilians killed at once
             if not _anchored(view, s, etype, own_places, own_date):
                 continue
             places = own_places
@@ -277,7 +301,7 @@ def extract_events(view: DocView) -> list[Draft]:
                 "place": _place_value(places, s),
                 "actor": _actor(view, s, prior),
                 "victims": None,
-                "killed": _killed(view, s, "killed") if etype in VIOLENT else None,
+                "killed": _deaths(view, s, hit) if etype in VIOLENT else None,
                 "wounded": _killed(view, s, "wounded") if etype in VIOLENT else None,
             }
             if pol == "negated":
@@ -329,6 +353,8 @@ def _types(view: DocView, s: SentenceView) -> dict[str, Hit]:
                 view, scope, p.needs, lab and p.event_type in _FINISHED
             ):
                 continue
+            if p.needs and p.needs in _lex(h):
+                continue  # the commodity word itself ("precursores químicos") is no seizure
             if p.event_type in VIOLENT and any(w.start <= h.start < w.end for w in weapons):
                 continue  # "una granada" in a list of seized arms
             if any(

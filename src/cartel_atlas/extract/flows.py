@@ -11,6 +11,7 @@ One fact per (commodity, origin, destination); ports in the sentence are the ``v
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
 from cartel_atlas.extract.context import CommodityMention, DocView, SentenceView
 from cartel_atlas.extract.drafts import Draft
@@ -18,7 +19,7 @@ from cartel_atlas.extract.polarity import hedged, polarity_at
 
 COMPONENT = "flows"
 _FROM = re.compile(
-    r"(?:\bfrom|\bdesde|procedente de|proveniente de|originating in|sourced from|"
+    r"(?:\bfrom|\bdesde|procedentes? de|provenientes? de|originating in|sourced from|"
     r"traced back to|traced to|acquired from|de origen|originari[oa]s? de|"
     r"importad[oa]s? de|llega(?:n|ba)? de)\s+(?:the\s+|la\s+|el\s+)?$",
     re.I,
@@ -77,12 +78,22 @@ _ACTIVITY_BEFORE = re.compile(
 _ORIGIN_NOUN = re.compile(r"\ba\s+(U\.S\.|US|Mexican|Chinese|Colombian)\s+origin\b", re.I)
 
 
-def _end_points(view: DocView, s: SentenceView) -> tuple[list[str], list[str], list[str]]:
+@dataclass
+class _Ends:
+    """End points of the flows in one sentence, with where each is written."""
+
+    origins: list[tuple[int, str]] = field(default_factory=list)
+    dests: list[tuple[int, str]] = field(default_factory=list)
+    via: list[str] = field(default_factory=list)
+
+    def has(self, role: list[tuple[int, str]], label: str) -> bool:
+        return any(lab == label for _, lab in role)
+
+
+def _end_points(view: DocView, s: SentenceView) -> _Ends:
     text = view.text
-    origins: list[str] = []
-    dests: list[str] = []
-    via: list[str] = []
-    located: list[str] = []
+    ends = _Ends()
+    located: list[tuple[int, str]] = []
     places = s.places
     for i, p in enumerate(places):
         before = text[max(s.start, p.start - 40) : p.start]
@@ -93,42 +104,44 @@ def _end_points(view: DocView, s: SentenceView) -> tuple[list[str], list[str], l
         listed = prev is not None and re.fullmatch(
             r"\s*(?:,|,?\s*and|,?\s*y|,?\s*or|,?\s*o)\s+(?:parts of\s+|partes de\s+)?", gap
         )
-        if p.kind in ("port", "crossing") or re.search(
-            r"\bports?\s+of\s+(?:\w+,?\s+)*$|"
-            r"puertos?\s+de\s+",
-            before,
-            re.I,
+        if (
+            prev is not None
+            and p.kind == "state"
+            and prev.state_code == p.state_code
+            and prev.kind != "state"
+            and re.fullmatch(r",\s*", gap)
         ):
-            via.append(p.label)
-            continue
-        if listed and prev is not None and prev.label in origins:
-            origins.append(p.label)
-        elif listed and prev is not None and prev.label in via:
-            via.append(p.label)
-        elif listed and prev is not None and prev.label in dests:
-            dests.append(p.label)
+            continue  # "Culiacán, Sinaloa": the state only qualifies the municipality
+        at = (p.start, p.label)
+        if p.kind in ("port", "crossing") or re.search(
+            r"\bports?\s+of\s+(?:\w+,?\s+)*$|puertos?\s+de\s+", before, re.I
+        ):
+            ends.via.append(p.label)
+        elif listed and prev is not None and ends.has(ends.origins, prev.label):
+            ends.origins.append(at)
+        elif listed and prev is not None and prev.label in ends.via:
+            ends.via.append(p.label)
+        elif listed and prev is not None and ends.has(ends.dests, prev.label):
+            ends.dests.append(at)
         elif _FROM.search(before):
-            origins.append(p.label)
+            ends.origins.append(at)
         elif _TO.search(before) or (_TO_DEMAND.match(after) and not p.is_mexican):
-            dests.append(p.label)
-        elif _SOURCE_COUNTRY.match(after) and re.match(
-            r"\s*(?:continues to be|is|remains|es|"
-            r"sigue siendo)",
+            ends.dests.append(at)
+        elif re.match(
+            r"\s*(?:is|remains|continues to be|es|sigue siendo)\b[^.]{0,40}\b"
+            r"(?:source|origin|producer|supplier|origen|productor)",
             after,
         ):
-            origins.append(p.label)
+            ends.origins.append(at)
         elif _IN.search(before):
-            located.append(p.label)
-        if (
-            re.match(r"\s*(?:is|remains|continues to be)\b[^.]{0,40}\bsource", after)
-            and p.label not in origins
-        ):
-            origins.append(p.label)
+            located.append(at)
     for m in _ORIGIN_NOUN.finditer(s.text):
-        origins.append(_ADJECTIVES.get(m.group(1).lower(), "United States"))
-    if origins and not dests and located:
-        dests = located[:1]
-    return _dedup(origins), _dedup(dests), _dedup(via)
+        ends.origins.append(
+            (s.start + m.start(), _ADJECTIVES.get(m.group(1).lower(), "United States"))
+        )
+    if ends.origins and not ends.dests and located:
+        ends.dests = located[:1]
+    return ends
 
 
 def _dedup(items: list[str]) -> list[str]:
@@ -198,6 +211,57 @@ def _closed(view: DocView, s: SentenceView, c: CommodityMention, ends: list[int]
     return not any(lo <= e < hi for e in ends)
 
 
+def _anaphoric_actor(view: DocView, s: SentenceView) -> str | None:
+    """'the group ships...': the last group named in the three sentences before."""
+    if not re.search(
+        r"\b(?:the group|the cartel|the organization|el grupo|el c[aá]rtel|"
+        r"la organizaci[oó]n|they)\b",
+        s.text,
+        re.I,
+    ):
+        return None
+    for prev in reversed(view.sentences[max(0, s.index - 3) : s.index]):
+        if prev.groups:
+            return prev.groups[-1].name
+    return None
+
+
+_RUN_GAP = re.compile(r"[\s,]*(?:and|y|e|or|o|as well as|así como)?\s*(?:the\s+|la\s+|el\s+)?")
+
+
+def _runs(
+    view: DocView, items: list[tuple[CommodityMention, str | None]]
+) -> list[list[tuple[CommodityMention, str | None]]]:
+    """Coordinated commodities ("methamphetamine, heroin, and fentanyl") share end points."""
+    runs: list[list[tuple[CommodityMention, str | None]]] = []
+    for item in items:
+        if runs and _RUN_GAP.fullmatch(view.text[runs[-1][-1][0].end : item[0].start]):
+            runs[-1].append(item)
+        else:
+            runs.append([item])
+    return runs
+
+
+def _assign(
+    runs: list[list[tuple[CommodityMention, str | None]]], points: list[tuple[int, str]]
+) -> list[list[str]]:
+    """Each end point goes to the run written before it (or the first run); a run without
+    end points of its own shares those of the run before it ("into the United States,
+    including heroin, ...")."""
+    per_run: list[list[str]] = [[] for _ in runs]
+    for pos, label in points:
+        idx = 0
+        for i, run in enumerate(runs):
+            if run[0][0].start <= pos:
+                idx = i
+        if label not in per_run[idx]:
+            per_run[idx].append(label)
+    for i in range(1, len(per_run)):
+        if not per_run[i]:
+            per_run[i] = per_run[i - 1]
+    return per_run
+
+
 def extract_flows(view: DocView, sources: list[str | None]) -> list[Draft]:
     """Flow drafts, one per (commodity, origin, destination) and sentence."""
     out: list[Draft] = []
@@ -206,50 +270,65 @@ def extract_flows(view: DocView, sources: list[str | None]) -> list[Draft]:
             not s.places and not _ORIGIN_NOUN.search(s.text) and not _ADJ.search(s.text + " ")
         ):
             continue
-        origins, dests, via = _end_points(view, s)
-        flow_cue = bool(s.cue_classes("flow")) or bool(origins)
-        if not flow_cue:
+        ends = _end_points(view, s)
+        if not (s.cue_classes("flow") or ends.origins):
             continue
-        actor = s.groups[0].name if s.groups else None
+        actor = s.groups[0].name if s.groups else _anaphoric_actor(view, s)
         pol = "hedged" if hedged(s, view.text) else "asserted"
-        ends = [p.start for p in s.places]
-        for c, adj in _commodities(view, s):
-            if c.category in ("money", "other") or _closed(view, s, c, ends):
-                continue
-            froms: list[str | None] = list(origins) or ([adj] if adj else [None])
-            if adj and adj not in froms and not origins:
-                froms = [adj]
-            to_list: list[str | None] = list(dests) or [None]
-            for f in froms:
-                for t in to_list:
-                    if f is None and t is None:
-                        continue
-                    if f == t:
-                        continue
-                    fields = {
-                        "commodity": view.text[c.start : c.end].lower(),
-                        "commodity_id": c.commodity_id,
-                        "from": f,
-                        "via": via or None,
-                        "to": t,
-                        "actor": actor,
-                        "source": sources[s.index],
-                    }
-                    if pol != "asserted":
-                        fields["polarity"] = pol
-                    out.append(
-                        Draft(
-                            "flow",
-                            fields,
-                            s.start,
-                            s.end,
-                            s.index,
-                            COMPONENT,
-                            polarity=polarity_at(s, view.text, c.start, c.end)
-                            if pol == "asserted"
-                            else pol,
-                            confidence=0.6,
-                            source=sources[s.index],
-                        )
-                    )
+        starts = [p.start for p in s.places]
+        items = [
+            (c, adj)
+            for c, adj in _commodities(view, s)
+            if c.category not in ("money", "other") and not _closed(view, s, c, starts)
+        ]
+        if not items:
+            continue
+        runs = _runs(view, items)
+        run_from = _assign(runs, ends.origins)
+        run_to = _assign(runs, ends.dests)
+        for r, run in enumerate(runs):
+            for c, adj in run:
+                froms: list[str | None] = list(run_from[r]) or [adj]
+                to_list: list[str | None] = list(run_to[r]) or [None]
+                for f in froms:
+                    for t in to_list:
+                        if (f is None and t is None) or f == t:
+                            continue
+                        out.append(_draft(view, s, c, f, t, ends.via, actor, pol, sources[s.index]))
     return out
+
+
+def _draft(
+    view: DocView,
+    s: SentenceView,
+    c: CommodityMention,
+    origin: str | None,
+    dest: str | None,
+    via: list[str],
+    actor: str | None,
+    pol: str,
+    source: str | None,
+) -> Draft:
+    fields: dict[str, object] = {
+        "commodity": view.text[c.start : c.end].lower(),
+        "commodity_id": c.commodity_id,
+        "from": origin,
+        "via": via or None,
+        "to": dest,
+        "actor": actor,
+        "source": source,
+    }
+    if pol != "asserted":
+        fields["polarity"] = pol
+    polarity = polarity_at(s, view.text, c.start, c.end) if pol == "asserted" else pol
+    return Draft(
+        "flow",
+        fields,
+        s.start,
+        s.end,
+        s.index,
+        COMPONENT,
+        polarity=polarity,
+        confidence=0.6,
+        source=source,
+    )

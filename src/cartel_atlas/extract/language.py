@@ -16,12 +16,12 @@ from cartel_atlas.extract.wordregex import word_list
 _ES = frozenset(
     word_list(
         "de la que el en y los del se las por un para con una su al lo como más mas pero sus "
-        "le ya o fue este ha sí porque esta entre cuando muy sin sobre también me hasta hay "
+        "le ya o fue este ha sí porque esta entre cuando muy sin sobre también hasta hay "
         "donde quien desde todo nos durante todos uno les ni contra otros ese eso ante ellos "
         "e esto antes algunos qué unos otro otras otra él tanto esa estos mucho quienes nada "
         "muchos cual poco ella estar estas algunas algo nosotros mi mis tú te ti tu tus ellas "
         "nosotras vosotros os mío mía míos mías tuyo suyo nuestro nuestra vuestro esos esas "
-        "estoy está están estaba fueron había han sido ser es son será sería hace dijo según "
+        "estoy está están estaba fueron había han sido ser es será sería hace dijo según "
         "así aunque luego cada después mismo tras donde cuyo cuya"
     )
 )
@@ -36,7 +36,12 @@ _EN = frozenset(
     )
 )
 _WORD = re.compile(r"[^\W\d_]+")
-_SPANISH_MARKS = re.compile(r"[ñáéíóú¿¡]")
+# Tie-breakers: word endings and signs each language has and the other lacks. Accents
+# alone are not Spanish evidence: English reports spell "Culiacán" and "Guzmán" too.
+_SPANISH_MARKS = re.compile(
+    r"[¿¡]|\w(?:ción|ciones|mente|dad|dades|ía|ías|aron|ado|ados|ada|adas)\b"
+)
+_ENGLISH_MARKS = re.compile(r"\w(?:'s|’s|ing|ed|tion|tions|ly)\b")
 _SAMPLE = 1500
 
 
@@ -50,7 +55,8 @@ def _sample(text: str) -> str:
 def detect(text: str, default: str = "en") -> str:
     """'es' or 'en' for ``text``; ``default`` when there is no evidence either way.
 
-    Ties on function words are broken by Spanish accents and ñ/¿/¡, which English lacks.
+    Ties on function words are broken by word endings ("-ción", "-aron" against "-ing",
+    "'s") and by ¿/¡.
     Never raises: non-text input counts as empty.
     """
     if not isinstance(text, str) or not text:
@@ -63,8 +69,8 @@ def detect(text: str, default: str = "en") -> str:
         elif word in _EN:
             en += 1
     if es == en:
-        marks = len(_SPANISH_MARKS.findall(sample))
-        if marks:
-            return "es"
-        return default
+        es = len(_SPANISH_MARKS.findall(sample))
+        en = len(_ENGLISH_MARKS.findall(sample))
+        if es == en:
+            return default
     return "es" if es > en else "en"

@@ -22,6 +22,12 @@ _BY = re.compile(
     r"Office of Foreign Assets Control|Secretary of State|State Department|Justice Department|"
     r"Departamento (?:de Estado|del Tesoro|de Justicia)|Congress|Congreso|grand jur(?:y|ies))\b"
 )
+_POSSIBLE = re.compile(
+    r"\b(?:faces?|facing|could face|would face|podr[ií]a[n]? enfrentar|"
+    r"enfrentar[ií]a[n]?)\s+(?:a\s+)?(?:\w+\s+){0,3}(?:sentence|pena|"
+    r"condena)|\b(?:proposed|propuso|propone|called for|pidió)\b",
+    re.I,
+)
 _ORDER = ("designation", "sanction", "indictment", "reward", "sentence")
 
 
@@ -62,13 +68,14 @@ def extract_legal(view: DocView) -> list[Draft]:
             continue
         date = next((d.value for d in s.dates if d.value and d.precision != "unknown"), None)
         by = _BY.search(s.text)
+        pol = "hedged" if _POSSIBLE.search(s.text) else "asserted"
         for action in sorted(actions, key=_ORDER.index):
             fields = {
                 "action": action,
                 "date": date,
                 "by": by.group(0) if by else None,
                 "target": targets,
-                "polarity": "asserted",
+                "polarity": pol,
             }
             d = Draft(
                 "legal_action",
@@ -77,6 +84,7 @@ def extract_legal(view: DocView) -> list[Draft]:
                 s.end,
                 s.index,
                 COMPONENT,
+                polarity=pol,
                 confidence=0.65,
                 date=date,
             )

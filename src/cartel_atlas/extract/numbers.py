@@ -5,18 +5,25 @@ press writes them every way: "27", "2,294", "1.045" (Spain), "2.5 millones", "$5
 "veintisiete", "a hundred and five", "decenas". Everything here is a handful of compiled
 regexes plus a tiny word-sum parser, so the cost per document is a few passes in C.
 
-The word tables are small module-level data, deliberately easy to replace by the shared
-lexicon (classes ``number_words``) without touching the grammar.
+Number words and their tables live in ``number_words``; ``parse_number_words`` is
+re-exported here as part of this module's API.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
 
-from cartel_atlas.extract.wordregex import int_table, lexicon_entries, trie_regex, word_list
-from cartel_atlas.vocab.text import strip_accents
+from cartel_atlas.extract.number_words import (
+    NumberTables,
+    number_tables,
+    parse_number_words,
+    scale_value,
+    split_words,
+)
+from cartel_atlas.extract.wordregex import word_list
+
+__all__ = ["NumberSpan", "find_numbers", "looks_like_year", "parse_number_words"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,174 +43,6 @@ class NumberSpan:
     is_year: bool = False
 
 
-# --- word tables (candidates for the shared lexicon) -----------------------------------
-
-_UNITS_ES: dict[str, int] = int_table(
-    "cero=0 un=1 uno=1 una=1 dos=2 tres=3 cuatro=4 cinco=5 seis=6 siete=7 ocho=8 nueve=9 diez=10 "
-    "once=11 doce=12 trece=13 catorce=14 quince=15 dieciséis=16 dieciseis=16 diecisiete=17 "
-    "dieciocho=18 diecinueve=19 veinte=20 veintiún=21 veintiun=21 veintiuno=21 veintiuna=21 "
-    "veintidós=22 veintidos=22 veintitrés=23 veintitres=23 veinticuatro=24 veinticinco=25 "
-    "veintiséis=26 veintiseis=26 veintisiete=27 veintiocho=28 veintinueve=29 treinta=30 "
-    "cuarenta=40 cincuenta=50 sesenta=60 setenta=70 ochenta=80 noventa=90 cien=100 ciento=100 "
-    "doscientos=200 doscientas=200 trescientos=300 trescientas=300 cuatrocientos=400 "
-    "cuatrocientas=400 quinientos=500 quinientas=500 seiscientos=600 seiscientas=600 "
-    "setecientos=700 setecientas=700 ochocientos=800 ochocientas=800 novecientos=900 "
-    "novecientas=900"
-)
-_UNITS_EN: dict[str, int] = int_table(
-    "zero=0 one=1 two=2 three=3 four=4 five=5 six=6 seven=7 eight=8 nine=9 ten=10 eleven=11 "
-    "twelve=12 thirteen=13 fourteen=14 fifteen=15 sixteen=16 seventeen=17 eighteen=18 nineteen=19 "
-    "twenty=20 thirty=30 forty=40 fifty=50 sixty=60 seventy=70 eighty=80 ninety=90"
-)
-_HUNDRED_EN = {"hundred": 100}
-_SCALES: dict[str, int] = {
-    "mil": 1_000,
-    "millón": 1_000_000,
-    "millon": 1_000_000,
-    "millones": 1_000_000,
-    "thousand": 1_000,
-    "million": 1_000_000,
-    "millions": 1_000_000,
-    "billion": 1_000_000_000,
-    "billón": 10**12,
-    "billon": 10**12,
-    "billones": 10**12,
-    "trillion": 10**12,
-}
-_EXACT_PHRASES: dict[str, dict[str, int]] = {
-    "es": {"una docena": 12, "un par": 2, "media docena": 6},
-    "en": {"a dozen": 12, "one dozen": 12, "a couple": 2, "a pair": 2, "half a dozen": 6},
-}
-# Vague quantities: a conventional value so "decenas de muertos" still sorts and sums.
-_VAGUE: dict[str, dict[str, int]] = {
-    "es": int_table(
-        "una_decena=10 unas_decenas=24 decenas=24 docenas=24 una_centena=100 centenas=200 "
-        "cientos=200 centenares=200 miles=2000 millares=2000 varios=3 varias=3 algunos=3 "
-        "algunas=3 un_puñado=3"
-    ),
-    "en": int_table(
-        "dozens=24 scores=40 hundreds=200 thousands=2000 millions=2000000 several=3 a_few=3 "
-        "a_handful=3"
-    ),
-}
-_HEDGES: dict[str, tuple[str, ...]] = {
-    "es": (
-        "unos",
-        "unas",
-        "cerca de",
-        "alrededor de",
-        "más de",
-        "mas de",
-        "menos de",
-        "aproximadamente",
-        "al menos",
-        "por lo menos",
-        "casi",
-        "hasta",
-        "poco más de",
-        "aprox.",
-    ),
-    "en": (
-        "about",
-        "around",
-        "roughly",
-        "approximately",
-        "nearly",
-        "almost",
-        "more than",
-        "over",
-        "less than",
-        "fewer than",
-        "at least",
-        "up to",
-        "some",
-        "an estimated",
-        "estimated",
-    ),
-}
-_CONNECTORS = {"es": r"(?:\s+y\s+|\s+)", "en": r"(?:\s*-\s*|\s+and\s+|\s+)"}
-_ES_SCALES = frozenset({"mil", "millón", "millon", "millones", "billón", "billon", "billones"})
-_PHRASE_WORDS = frozenset({"docena", "dozen", "decena", "centenar", "par", "pair"})
-
-
-@dataclass(frozen=True)
-class _Tables:
-    """Word tables of one language, built-ins merged with the shared lexicon."""
-
-    words: dict[str, int]
-    exact: dict[str, int]
-    vague: dict[str, int]
-    digits: re.Pattern[str]
-    words_rx: re.Pattern[str]
-    hedge_before: re.Pattern[str]
-
-
-def _with_plain(table: dict[str, int]) -> dict[str, int]:
-    """Add accent-less spellings ("veintidos") next to the written ones."""
-    return {**{strip_accents(k): v for k, v in table.items()}, **table}
-
-
-def _merge_lexicon(
-    lang: str, words: dict[str, int], exact: dict[str, int], vague: dict[str, int]
-) -> None:
-    for text, attrs in lexicon_entries("number_words", lang):
-        value = attrs.get("value")
-        key = " ".join(text.lower().split())
-        if value is None or not key:
-            continue
-        if all(t in words or t == "a" for t in key.split()):
-            continue  # "a hundred" is read by the number-word grammar
-        if attrs.get("approx"):
-            vague[key] = value
-        elif " " in key or key in _PHRASE_WORDS:
-            exact[key] = value
-        elif key not in words:
-            words[key] = value
-
-
-@cache
-def _tables(lang: str) -> _Tables:
-    units = _UNITS_ES if lang == "es" else {**_UNITS_EN, **_HUNDRED_EN}
-    scales = {k: v for k, v in _SCALES.items() if (k in _ES_SCALES) == (lang == "es")}
-    words = {**units, **scales}
-    exact = dict(_EXACT_PHRASES[lang])
-    vague = dict(_VAGUE[lang])
-    _merge_lexicon(lang, words, exact, vague)
-    for key in list(vague):
-        if key in exact or (" " not in key and key in words):
-            del vague[key]
-    words, exact, vague = _with_plain(words), _with_plain(exact), _with_plain(vague)
-    word = trie_regex(words)
-    first = trie_regex(
-        {
-            **words,
-            **exact,
-            **vague,
-            **(
-                {"a hundred": 100, "a thousand": 1000, "a million": 10**6, "a billion": 10**9}
-                if lang == "en"
-                else {}
-            ),
-        }
-    )
-    digits = _DIGITS + _SCALE_AFTER[lang]
-    words_rx = (
-        r"\b(?P<w>" + first + r"(?:" + _CONNECTORS[lang] + word + r")*)\b"
-        r"(?:\s+(?:de|of)\s+(?P<vscale>miles|millones|thousands|millions)\b)?"
-    )
-    hedge = r"(?<![\w-])" + trie_regex(_HEDGES[lang]) + r"\s+\Z"
-    return _Tables(words, exact, vague, re.compile(digits), re.compile(words_rx), re.compile(hedge))
-
-
-# --- regexes ----------------------------------------------------------------------------
-
-# One simple branch is several times faster than three exact ones; _to_float reads the
-# separators afterwards with the conventions of the language.
-_DIGITS = r"\d+(?:[.,]\d+)*(?![\w:/])"
-_SCALE_AFTER = {
-    "es": r"(?:\s+(?P<scale>mil\s+millones|millones|millón|millon|mil|billones|billón))?",
-    "en": r"(?:\s+(?P<scale>thousand|million|billion|trillion)s?)?",
-}
 _YEAR_NEXT = re.compile(r"\s*([^\W\d_]+)")
 _FUNCTION_WORDS = frozenset(
     word_list(
@@ -256,45 +95,6 @@ def _lower(text: str) -> str:
     return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
 
 
-def parse_number_words(words: str, lang: str) -> float | None:
-    """Value of a run of number words ("mil quinientos", "a hundred and five"), else None.
-
-    Sums units, multiplies by "hundred" and closes groups at "mil"/"thousand"/"million".
-    Returns None when any token is not a number word of ``lang``.
-    """
-    tables = _tables("es" if lang == "es" else "en")
-    table = tables.words
-    text = " ".join(words.casefold().split())
-    phrases = tables.exact
-    if text in phrases:
-        return float(phrases[text])
-    vague = tables.vague
-    if text in vague:
-        return float(vague[text])
-    tokens = [t for t in re.split(r"[\s-]+", text) if t and t not in {"y", "and"}]
-    if lang == "en" and tokens and tokens[0] == "a":
-        tokens[0] = "one"
-    if not tokens:
-        return None
-    total = 0
-    current = 0
-    for tok in tokens:
-        value = table.get(tok)
-        if value is None:
-            return None
-        if tok == "hundred":
-            current = max(current, 1) * 100
-        elif value >= 1000:
-            big = max(current, 1) * value
-            if value > 1000 and total and total < value:  # "mil millones"
-                total, big = 0, max(total + current, 1) * value
-            total += big
-            current = 0
-        else:
-            current += value
-    return float(total + current)
-
-
 def looks_like_year(text: str, start: int, end: int) -> bool:
     """True when ``text[start:end]`` is a bare 1900-2099 that reads as a year, not a count:
     "en 2020 se...", "in 2019 the", "2019 was" yes; "2020 elementos" no."""
@@ -315,52 +115,9 @@ _YEAR_PREV = re.compile(r"([^\W\d_]+)[\s,]+\Z")
 _YEAR_CONTEXT = frozenset(
     word_list(
         "en de del desde hasta durante para año in of since by until during through year "
-        "early late mid fiscal"
+        "early late mid fiscal the el"
     )
 )
-
-
-_TOKEN = re.compile(r"[^\s-]+")
-
-
-def _split_words(run: str, lang: str) -> list[tuple[int, int]]:
-    """Cut a run of number words into numbers: "dos tres" is two numbers, "treinta y uno"
-    one; "y"/"and" only join tens to units (es) or hundreds/scales to the rest (en)."""
-    table = _tables(lang).words
-    groups: list[tuple[int, int]] = []
-    start = end = -1
-    prev: int | None = None
-    prev_tok = ""
-    pending: str | None = None
-    for m in _TOKEN.finditer(run):
-        tok = m.group().casefold()
-        if tok in {"y", "and"}:
-            pending = tok
-            continue
-        value = 1 if tok == "a" else table.get(tok, 0)
-        multiplier = tok == "hundred" or value >= 1000
-        if prev is None:
-            ok = False
-        elif pending == "y":
-            ok = prev in {30, 40, 50, 60, 70, 80, 90} and 1 <= value <= 9
-        elif pending == "and":
-            ok = (prev_tok == "hundred" or prev >= 1000) and value < 100
-        else:
-            ok = (
-                multiplier
-                or ((prev_tok == "hundred" or prev >= 100) and value < prev)
-                or (lang == "en" and 20 <= prev <= 90 and value < 10)
-            )
-        if ok:
-            end = m.end()
-        else:
-            if start >= 0:
-                groups.append((start, end))
-            start, end = m.start(), m.end()
-        prev, prev_tok, pending = (value if not multiplier else max(value, 100)), tok, None
-    if start >= 0:
-        groups.append((start, end))
-    return groups
 
 
 def find_numbers(text: str, lang: str) -> list[NumberSpan]:
@@ -369,14 +126,14 @@ def find_numbers(text: str, lang: str) -> list[NumberSpan]:
     A number hedged by "más de", "about"... starts at the hedge and is ``approx``.
     """
     lang = "es" if lang == "es" else "en"
-    tables = _tables(lang)
+    tables = number_tables(lang)
     low = _lower(text)
     out = _digit_numbers(text, low, lang, tables) + _word_numbers(text, low, lang, tables)
     out.sort(key=lambda n: n.start)
     return _drop_overlaps(out)
 
 
-def _hedge(low: str, at: int, tables: _Tables) -> int:
+def _hedge(low: str, at: int, tables: NumberTables) -> int:
     """Start of a hedge ("más de", "about") right before ``at``, else -1."""
     if at <= 0:
         return -1
@@ -384,7 +141,7 @@ def _hedge(low: str, at: int, tables: _Tables) -> int:
     return m.start() if m else -1
 
 
-def _digit_numbers(text: str, low: str, lang: str, tables: _Tables) -> list[NumberSpan]:
+def _digit_numbers(text: str, low: str, lang: str, tables: NumberTables) -> list[NumberSpan]:
     out: list[NumberSpan] = []
     for m in tables.digits.finditer(low):
         start, end = m.start(), m.end()
@@ -398,7 +155,7 @@ def _digit_numbers(text: str, low: str, lang: str, tables: _Tables) -> list[Numb
         value = _to_float(num.rstrip(), lang)
         is_year = False
         if m.group("scale"):
-            value *= _scale_value(m.group("scale"))
+            value *= scale_value(m.group("scale"))
         elif first == start:
             is_year = looks_like_year(text, start, end)
         if is_year:
@@ -408,7 +165,7 @@ def _digit_numbers(text: str, low: str, lang: str, tables: _Tables) -> list[Numb
     return out
 
 
-def _word_numbers(text: str, low: str, lang: str, tables: _Tables) -> list[NumberSpan]:
+def _word_numbers(text: str, low: str, lang: str, tables: NumberTables) -> list[NumberSpan]:
     out: list[NumberSpan] = []
     for m in tables.words_rx.finditer(low):
         start = m.start()
@@ -436,7 +193,7 @@ def _word_numbers(text: str, low: str, lang: str, tables: _Tables) -> list[Numbe
             hedge = -1
         else:
             rest, offset = run, start
-        for i, (s, e) in enumerate(_split_words(rest, lang)):
+        for i, (s, e) in enumerate(split_words(rest, lang)):
             parsed = parse_number_words(rest[s:e], lang)
             if parsed is None:
                 continue
@@ -468,10 +225,3 @@ def _drop_overlaps(spans: list[NumberSpan]) -> list[NumberSpan]:
             continue
         kept.append(span)
     return kept
-
-
-def _scale_value(scale: str) -> float:
-    s = " ".join(scale.split())
-    if s == "mil millones":
-        return 1e9
-    return float(_SCALES.get(s, _SCALES.get(s.rstrip("s"), 1)))

@@ -59,10 +59,10 @@ def analyse(
     sentence_of = [view.sentence_at(h.start) for h in entity_hits]
     places = resolve_places(view, entity_hits, vocab.places)
     groups = resolve_groups(text, entity_hits, gz, sentence_of)
-    group_spans = [(g.start, g.end) for g in groups]
-    places = [
-        p for p in places if not any(s <= p.start < e or s < p.end <= e for s, e in group_spans)
-    ]
+    in_group = bytearray(len(text) + 1)
+    for g in groups:
+        in_group[g.start : g.end] = b"\x01" * (g.end - g.start)
+    places = [p for p in places if not any(in_group[p.start : p.end])]
     commodities = _commodities(entity_hits, sentence_of, text)
     for p in places:
         view.sentences[p.sentence].places.append(p)

@@ -127,10 +127,18 @@ def _order(places: Places, surface: str) -> dict[str, int]:
     return found
 
 
+_GENERIC_HEADS = {"port", "puerto", "ciudad", "city", "municipio", "estado", "state"}
+
+
 def _capitalised(surface: str) -> bool:
     """Proper names are capitalised ('port of Manzanillo' yes, 'la paz' no)."""
     words = surface.split()
-    return bool(words) and words[-1][:1].isupper()
+    if not words:
+        return False
+    first = words[0]
+    if first.lower() in _GENERIC_HEADS and len(words) > 1:
+        first = words[-1]
+    return first[:1].isupper()
 
 
 def _readings(hit: Hit, places: Places, text: str) -> list[PlaceEntry]:
@@ -189,7 +197,7 @@ def resolve_places(view: DocView, hits: list[Hit], places: Places) -> list[Place
             )
             or in_locality_list(text, h.start)
             or _inside_name(text, h)
-            or not text[h.start].isupper()
+            or not _capitalised(text[h.start : h.end])
         ):
             continue
         if (

@@ -35,14 +35,20 @@ def _number(text: str, lang: str) -> float | None:
     return parse_number_words(text, lang)
 
 
-_SUBJECT_ANAPHOR = re.compile(r"^\s*(?:the group|the cartel|the organization|it|they|"
-                              r"el grupo|el c[aá]rtel|la organizaci[oó]n)\b", re.I)
+_SUBJECT_ANAPHOR = re.compile(
+    r"^\s*(?:the group|the cartel|the organization|it|they|"
+    r"el grupo|el c[aá]rtel|la organizaci[oó]n)\b",
+    re.I,
+)
 
 
 def _groups(view: DocView, s: SentenceView, recent: list[GroupMention]) -> list[GroupMention]:
     if s.groups:
-        if recent and _SUBJECT_ANAPHOR.match(s.text) and \
-                recent[-1].group_id not in {g.group_id for g in s.groups}:
+        if (
+            recent
+            and _SUBJECT_ANAPHOR.match(s.text)
+            and recent[-1].group_id not in {g.group_id for g in s.groups}
+        ):
             return [recent[-1], *s.groups]  # "The group has been fighting the CJNG"
         return s.groups
     from cartel_atlas.extract.aliases import anaphora
@@ -74,10 +80,11 @@ def extract_presence(view: DocView, sources: list[str | None]) -> list[Draft]:
         pol = polarity_at(s, view.text, cues[0].start, cues[0].end)
         if pol == "asserted" and (_IMPLIED.search(s.text) or hedged(s, view.text)):
             pol = "hedged"
+        near = [p for p in places if any(_close(c.start, c.end, p.start, p.end) for c in cues)]
         seen: set[tuple[str, str]] = set()
-        for g in groups:
-            for p in places:
-                if (g.group_id, p.label) in seen or (p.start >= g.start and p.end <= g.end):
+        for p in near:
+            for g in _owners(view.text, groups, p.start, p.end):
+                if (g.group_id, p.label) in seen:
                     continue
                 seen.add((g.group_id, p.label))
                 out.append(
@@ -101,6 +108,35 @@ def extract_presence(view: DocView, sources: list[str | None]) -> list[Draft]:
                     )
                 )
     return out
+
+
+def _owners(text: str, groups: list[GroupMention], start: int, end: int) -> list[GroupMention]:
+    """The groups a place belongs to: the nearest group named before it with the groups
+    coordinated with that one ("el Cártel de Sinaloa y el CJNG se disputan Zacatecas"),
+    plus groups listed right after it ("into Michoacán, including the Knights Templar")."""
+    before = [g for g in groups if g.end <= start]
+    after = [g for g in groups if g.start >= end]
+    out: list[GroupMention] = []
+    if before:
+        out.append(before[-1])
+        for g in reversed(before[:-1]):
+            gap = text[g.end : out[-1].start]
+            if not re.fullmatch(r"\s*(?:,|y|e|and|&)?\s*(?:(?:el|la|los|las|the)\s+)?", gap):
+                break
+            out.append(g)
+    if after and re.match(
+        r"[\s,]*(?:including|incluid[oa]s|como|such as|like)\b", text[end : after[0].start]
+    ):
+        out.extend(after)
+    if not before and not out:
+        out = groups[:1] if len(groups) == 1 else []
+    return out
+
+
+def _close(c_start: int, c_end: int, p_start: int, p_end: int) -> bool:
+    """A presence cue governs places just after it ("controls X, Y and Z") or just before
+    it ("the Michoacán territory")."""
+    return 0 <= p_start - c_end <= 90 or 0 <= c_start - p_end <= 25
 
 
 def _counts(

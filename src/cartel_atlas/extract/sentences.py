@@ -43,8 +43,8 @@ _OPENERS = frozenset(
 )
 
 _CANDIDATE = re.compile(
-    r"(?P<nl>[ \t]*\n(?:[ \t]*\n)*)"
-    r"|(?P<p>(?:[.!?…]|\.\.\.)+[\"”’»)\]]*)(?=[ \t]+[\"“‘«(\[¿¡]?[^\W_a-zß-ÿ]|[ \t]+[-•·*–—➢►▪◦])"
+    r"(?P<nl>\n(?:[ \t]*\n)*)"
+    r"|(?P<p>[.!?…]+[\"”’»)\]]*)(?=[ \t]+[\"“‘«(\[¿¡]?[^\W_a-zß-ÿ]|[ \t]+[-•·*–—➢►▪◦])"
 )
 _PREV_WORD = re.compile(r"([^\s(\[\"“‘«]+)\Z")
 _NEXT_WORD = re.compile(r"\s*[\"“‘«(\[¿¡]?([^\W\d_]+)")
@@ -53,7 +53,7 @@ _ORDINAL = re.compile(r"\d+/?(?:[aoº°]|er|ra|do|da|to|ta|vo|va|no|na)")  # "21
 _LINE_END_OK = frozenset('.!?…:;"”’»)]')
 
 
-def split(text: str, lang: str = "es") -> list[tuple[int, int]]:
+def split(text: str, lang: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence of ``text``, stripped of surrounding whitespace.
 
     A blank line always ends a sentence; a single line break ends one unless the text

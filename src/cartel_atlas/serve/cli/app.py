@@ -13,11 +13,16 @@ from cartel_atlas.serve.cli.db_cmd import app as db_app
 from cartel_atlas.serve.cli.db_cmd import init_command
 from cartel_atlas.serve.cli.extract_cmd import explain as explain_command
 from cartel_atlas.serve.cli.extract_cmd import extract as extract_command
+from cartel_atlas.serve.cli.flows_cmd import dyads_command, flows_command
 from cartel_atlas.serve.cli.incidents_cmd import incidents_command
 from cartel_atlas.serve.cli.ingest_cmd import ingest_command, quarantine_app, watch_command
 from cartel_atlas.serve.cli.map_cmd import map_command
 from cartel_atlas.serve.cli.presence_cmd import alerts_command, presence_command
+from cartel_atlas.serve.cli.risk_cmd import risk_command
+from cartel_atlas.serve.cli.sites_cmd import app as sites_app
+from cartel_atlas.serve.cli.trends_cmd import trends_command
 from cartel_atlas.serve.cli.vocab_cmd import app as vocab_app
+from cartel_atlas.serve.cli.demo_cmd import demo_command
 
 app = typer.Typer(
     name="cartel-atlas",
@@ -28,6 +33,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 app.add_typer(vocab_app, name="vocab")
+app.command("demo")(demo_command)
 app.command("extract")(extract_command)
 app.command("explain")(explain_command)
 app.add_typer(db_app, name="db")
@@ -39,6 +45,11 @@ app.command("watch")(watch_command)
 app.command("presence")(presence_command)
 app.command("alerts")(alerts_command)
 app.command("map")(map_command)
+app.command("trends")(trends_command)
+app.command("flows")(flows_command)
+app.command("dyads")(dyads_command)
+app.command("risk")(risk_command)
+app.add_typer(sites_app, name="sites")
 
 
 def _version(value: bool) -> None:

@@ -27,7 +27,8 @@ def map_command(
         ),
     ] = None,
     as_of: Annotated[
-        str | None, typer.Option("--as-of", help="Date the map shows (default today).")
+        str | None,
+        typer.Option("--as-of", help="Date the map shows (default: --known-on, else today)."),
     ] = None,
     known_on: Annotated[
         str | None,

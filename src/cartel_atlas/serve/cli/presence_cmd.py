@@ -21,7 +21,7 @@ from cartel_atlas.analyze.presence import (
     PresenceCell,
     presence_counts,
     presence_map,
-    state_counts,
+    presence_series,
 )
 from cartel_atlas.errors import AnalyzeError
 from cartel_atlas.serve.cli.common import DatabaseOption, console
@@ -108,7 +108,9 @@ def presence_command(
     group: Annotated[str, typer.Option("--group", "-g", help="Group id or name, e.g. cjng.")],
     as_of: Annotated[
         str | None,
-        typer.Option("--as-of", help="Valid time: the date asked about (default today)."),
+        typer.Option(
+            "--as-of", help="Valid time: the date asked about (default: --known-on, else today)."
+        ),
     ] = None,
     known_on: Annotated[
         str | None,
@@ -141,17 +143,24 @@ def presence_command(
             _print_counts(store, vocab, group, on, known, fmt)
             return
         if series:
+            total = len(vocab.places.states)
             rows = [
                 {
-                    "month": s.month,
-                    "present": s.present,
-                    "contested": s.contested,
-                    "of": s.total,
-                    "label": s.label,
+                    "month": m.as_of.strftime("%Y-%m"),
+                    "present": m.count(),
+                    "contested": sum(c.status == "contested" for c in m.cells),
+                    "of": total,
+                    "label": f"{m.count()} of {total}",
+                    "states": [c.place_label for c in m.present()],
                 }
-                for s in state_counts(store, vocab, group, end=on, known_on=known)
+                for m in presence_series(store, vocab, group, end=on, known_on=known)
             ]
-            emit(rows, fmt, title=f"States with {vocab.groups.get(group).name}, by month")
+            emit(
+                rows,
+                fmt,
+                columns=("month", "label", "contested", "states"),
+                title=f"States with {vocab.groups.get(group).name}, by month",
+            )
             return
         pmap = presence_map(store, vocab, group, as_of=on, known_on=known, level=level.level)
     cells = list(pmap.cells)  # every place with live evidence, either way
@@ -230,7 +239,9 @@ def _alert_row(alert: StoredAlert) -> dict[str, Any]:
         "id": alert.id,
         "kind": alert.kind,
         "when": p.get("month") or _alert_day(alert),
-        "group": p.get("group_name") or p.get("group"),
+        "group": p.get("group_name")
+        or p.get("group")
+        or (f"site {p['site']}" if p.get("site") else None),
         "place": p.get("place") or p.get("site") or alert.subject,
         "change": p.get("change") or p.get("reason"),
         "reason": p.get("reason"),

@@ -1,0 +1,101 @@
+"""Where date rules run: only in short windows around trigger words and years.
+
+Most of a news text holds no date, so scanning it with a dozen rules would waste most
+of the time. One trie regex finds the words without which no rule can match (months,
+weekdays, "ayer", "hace", "later"...) and a second finds years; each rule then runs only
+in the merged windows around the triggers that can start it, on lower-cased text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from cartel_atlas.extract.dates_rules import (
+    TRIGGER_REACH,
+    YEAR_KINDS,
+    YEAR_TRIGGER,
+    Rule,
+    build_rules,
+    build_trigger,
+)
+
+_RULES: dict[str, list[Rule]] = {lang: build_rules(lang) for lang in ("es", "en")}
+_TRIGGERS = {lang: build_trigger(lang) for lang in ("es", "en")}
+Candidate = tuple[int, int, str, re.Match[str]]
+"""start, end, rule kind and the match (groups are read from lower-cased text)."""
+
+
+def _windows(text: str, low: str, lang: str) -> list[tuple[int, int, frozenset[str]]]:
+    """Merged stretches of text around trigger words and years, with the rule kinds
+    those triggers can start; rules only run there."""
+    trigger, kinds_of = _TRIGGERS[lang]
+    wb, wa = TRIGGER_REACH["word"]
+    yb, ya = TRIGGER_REACH["year"]
+    hits = [
+        (m.start() - wb, m.end() + wa, kinds_of.get(m.group(), YEAR_KINDS))
+        for m in trigger.finditer(low)
+    ]
+    hits += [(m.start() - yb, m.end() + ya, YEAR_KINDS) for m in YEAR_TRIGGER.finditer(low)]
+    if not hits:
+        return []
+    hits.sort(key=lambda h: h[0])
+    n = len(text)
+    windows: list[tuple[int, int, frozenset[str]]] = []
+    lo, hi, kinds = hits[0]
+    for a, b, more in hits[1:]:
+        if a <= hi:
+            hi, kinds = max(hi, b), kinds | more
+        else:
+            windows.append((max(0, lo), _word_end(text, hi, n), kinds))
+            lo, hi, kinds = a, b, more
+    windows.append((max(0, lo), _word_end(text, hi, n), kinds))
+    return windows
+
+
+def _lower(text: str) -> str:
+    """Lower-cased text with the same length, so offsets stay valid."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+
+
+def _months_capitalised(text: str, m: re.Match[str]) -> bool:
+    """English months are capitalised: "May 5" is a date, "may act" is not."""
+    for name in ("m", "m1", "m2"):
+        at = m.start(name) if name in m.re.groupindex else -1
+        if at >= 0 and not text[at].isupper():
+            return False
+    return True
+
+
+def _word_end(text: str, i: int, n: int) -> int:
+    """Move a window end past the word it cuts, so no rule sees half a word."""
+    if i >= n:
+        return n
+    while i < n and not text[i].isspace():
+        i += 1
+    return i
+
+
+def candidates(text: str, lang: str) -> list[Candidate]:
+    """Non-overlapping rule matches of ``lang`` ('es' or 'en'), the longest winning
+    overlaps, in text order."""
+    found: list[Candidate] = []
+    low = _lower(text)
+    for lo, hi, kinds in _windows(text, low, lang):
+        for rule in _RULES[lang]:
+            if rule.kind not in kinds:
+                continue
+            for m in rule.pattern.finditer(low, lo, hi):
+                if m.end() > m.start() and (lang != "en" or _months_capitalised(text, m)):
+                    found.append((m.start(), m.end(), rule.kind, m))
+    if len(found) < 2:
+        return found
+    found.sort(key=lambda c: (c[0] - c[1], c[0]))
+    taken: list[Candidate] = []
+    for cand in found:
+        if all(cand[1] <= t[0] or cand[0] >= t[1] for t in taken):
+            taken.append(cand)
+    taken.sort(key=lambda c: c[0])
+    return taken
