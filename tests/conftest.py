@@ -39,7 +39,7 @@ def _pg_reachable() -> bool:
 def _start_pg() -> None:
     if shutil.which("pg_ctlcluster") is None or not Path("/etc/postgresql").is_dir():
         return
-    for version in sorted(os.listdir("/etc/postgresql")):
+    for version in sorted(p.name for p in Path("/etc/postgresql").iterdir()):
         subprocess.run(
             ["pg_ctlcluster", "--skip-systemctl-redirect", version, "main", "start"],
             check=False,

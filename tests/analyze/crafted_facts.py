@@ -87,3 +87,23 @@ def event(
         "victims": None,
         **extra,
     }
+
+
+def run_cli(args: list[str], **commands: Any) -> Any:
+    """Run CLI commands (name -> command function or Typer sub-app) with typer's runner,
+    in an app holding only those commands; returns the click ``Result``."""
+    import typer
+    from typer.testing import CliRunner
+
+    app = typer.Typer()
+
+    @app.callback()
+    def _root() -> None:
+        """Test entry."""
+
+    for name, command in commands.items():
+        if isinstance(command, typer.Typer):
+            app.add_typer(command, name=name)
+        else:
+            app.command(name)(command)
+    return CliRunner().invoke(app, args, catch_exceptions=False)

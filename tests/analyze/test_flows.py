@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from datetime import date
 
 import pytest
-from crafted_facts import add_report
+from crafted_facts import add_report, run_cli
 
 from cartel_atlas.analyze.flows import country_points, flow_graph, flows_geojson, route_map
 from cartel_atlas.errors import NotFoundError
+from cartel_atlas.serve.cli.flows_cmd import dyads_command, flows_command
 from cartel_atlas.store import Store
 from cartel_atlas.vocab import Vocabulary, get_vocabulary
 
@@ -153,3 +155,26 @@ def test_every_country_in_the_vocabulary_has_a_drawing_point(vocab: Vocabulary) 
     points = country_points()
     missing = [c.name for c in vocab.places.countries if c.name not in points]
     assert missing == []
+
+
+def test_flows_and_dyads_commands_print_geojson_and_csv(store: Store, db_url: str) -> None:
+    result = run_cli(
+        ["flows", "--group", "sinaloa", "--format", "geojson", "--database", db_url],
+        flows=flows_command,
+    )
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert sorted(f["geometry"]["type"] for f in data["features"]) == [
+        "LineString",
+        "LineString",
+        "Point",
+        "Point",
+        "Point",
+    ]
+    table = run_cli(
+        ["flows", "--commodity", "metanfetamina", "--database", db_url], flows=flows_command
+    )
+    assert "methamphetamine" in table.stdout
+    dyads = run_cli(["dyads", "--format", "csv", "--database", db_url], dyads=dyads_command)
+    assert dyads.exit_code == 0, dyads.output
+    assert dyads.stdout.startswith("relation,a,b,")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import json
 from collections.abc import Iterator
 from dataclasses import asdict
 from datetime import date
@@ -10,7 +11,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from crafted_facts import add_report, event
+from crafted_facts import add_report, event, run_cli
 
 from cartel_atlas.analyze.risk import (
     RiskRating,
@@ -28,6 +29,7 @@ from cartel_atlas.analyze.risk_config import (
 from cartel_atlas.analyze.sites import register_site
 from cartel_atlas.errors import ConfigError, NotFoundError
 from cartel_atlas.model import OfficialCount
+from cartel_atlas.serve.cli.risk_cmd import risk_command
 from cartel_atlas.settings import get_settings
 from cartel_atlas.sources.sesnsp import read_sesnsp_lines
 from cartel_atlas.store import Store
@@ -234,3 +236,26 @@ def test_municipality_and_site_ratings_count_only_nearby_incidents(
     assert all(not c.evidence for cat in far.categories[:1] for c in cat.components)
     with pytest.raises(NotFoundError):
         risk_for_place(store, vocab, "Springfield")
+
+
+@pytest.mark.skipif(not VICTIMS_FILE.is_file(), reason="SESNSP sample file missing")
+def test_risk_command_prints_the_rating_its_components_and_evidence(
+    store: Store, db_url: str
+) -> None:
+    args = ["risk", "--place", "Colima", "--as-of", "2019-12-31", "--database", db_url]
+
+    table = run_cli(args, risk=risk_command)
+    data = json.loads(run_cli([*args, "--format", "json"], risk=risk_command).stdout)
+
+    assert table.exit_code == 0, table.output
+    assert "risk 4 of 5" in table.stdout
+    assert "Hallan seis cuerpos en Tecomán" in table.stdout
+    assert data["rating"] == 4
+    homicide = next(c for c in data["categories"] if c["id"] == "homicide_violence")
+    assert {c["name"] for c in homicide["components"]} == {
+        "incidents_per_100k",
+        "killed_per_100k",
+        "official_per_100k",
+    }
+    missing = run_cli(["risk", "--database", db_url], risk=risk_command)
+    assert missing.exit_code != 0

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from datetime import date
 
 import pytest
-from crafted_facts import add_report, event
+from crafted_facts import add_report, event, run_cli
 
 from cartel_atlas.analyze.sites import (
     ALERT_KIND,
@@ -18,6 +19,7 @@ from cartel_atlas.analyze.sites import (
     site_alerts,
 )
 from cartel_atlas.errors import AnalyzeError, NotFoundError, StoreError
+from cartel_atlas.serve.cli.sites_cmd import app as sites_app
 from cartel_atlas.store import Store
 from cartel_atlas.store.alerts_repo import list_alerts
 from cartel_atlas.store.sites_repo import get_site, list_sites, remove_site
@@ -131,3 +133,28 @@ def test_site_registry_refuses_bad_input(store: Store, vocab: Vocabulary) -> Non
     assert list_sites(store) == []
     with pytest.raises(NotFoundError):
         get_site(store, "Mina")
+
+
+def test_sites_commands_add_list_and_alert_once(store: Store, db_url: str) -> None:
+    db = ["--database", db_url]
+    added = run_cli(
+        ["sites", "add", "Patio", "--municipality", "Jalisco/Zapopan", *db], sites=sites_app
+    )
+    assert added.exit_code == 0, added.output
+    assert "Jalisco/Zapopan" in added.stdout
+    listed = json.loads(run_cli(["sites", "list", "--format", "json", *db], sites=sites_app).stdout)
+    assert [(s["name"], s["radius_km"]) for s in listed] == [("Patio", 25.0)]
+    add_report(
+        store,
+        "Balacera en Zapopan deja tres muertos",
+        [event("homicide", "2024-02-02", "Jalisco/Zapopan", killed=3)],
+    )
+
+    first = run_cli(["sites", "alerts", *db], sites=sites_app)
+    second = run_cli(["sites", "alerts", *db], sites=sites_app)
+
+    assert "1 new proximity alert(s) recorded" in first.stdout
+    assert "0 new proximity alert(s) recorded" in second.stdout
+    assert "municipality seat" in second.stdout
+    removed = run_cli(["sites", "remove", "Patio", *db], sites=sites_app)
+    assert removed.exit_code == 0

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import csv
+import io
 from collections.abc import Iterator
 
 import pytest
-from crafted_facts import add_report, event
+from crafted_facts import add_report, event, run_cli
 
 from cartel_atlas.analyze.counting import counted_events
 from cartel_atlas.analyze.trends import ChangeRule, trends
 from cartel_atlas.errors import AnalyzeError, NotFoundError
+from cartel_atlas.serve.cli.trends_cmd import trends_command
 from cartel_atlas.store import Store
 from cartel_atlas.vocab import Vocabulary, get_vocabulary
 
@@ -141,3 +144,23 @@ def test_trends_refuse_unknown_breakdowns_states_and_groups(
         trends(store, vocab, state="Atlantis")
     with pytest.raises(NotFoundError):
         trends(store, vocab, group="Cártel Imaginario")
+
+
+def test_trends_command_prints_each_month_with_its_flags_as_csv(
+    store: Store, vocab: Vocabulary, db_url: str
+) -> None:
+    _homicides(store, "2024-02", 4, "Guerrero/Acapulco de Juárez")
+    _homicides(store, "2024-03", 6, "Guerrero/Acapulco de Juárez")
+    args = ["trends", "--by", "place", "--months", "2", "--end", "2024-03", "--database", db_url]
+
+    result = run_cli([*args, "--format", "csv"], trends=trends_command)
+
+    assert result.exit_code == 0, result.output
+    rows = {(r["series"], r["period"]): r for r in csv.DictReader(io.StringIO(result.stdout))}
+    march = rows[("Guerrero", "2024-03")]
+    assert (march["incidents"], march["change_vs_previous"]) == ("6", "+50%")
+    # nothing a year earlier: reaching the floor from zero is flagged too
+    assert march["flags"] == "incidents_up_vs_previous; incidents_up_vs_year_ago"
+    table = run_cli(args, trends=trends_command)
+    assert "2024-03:" in table.stdout  # the alerts column names the month and the rule
+    assert "+25%" in table.stdout

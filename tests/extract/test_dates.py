@@ -249,3 +249,9 @@ def test_find_dates_gives_vague_ago_phrases_an_interval_of_a_few_units() -> None
 def test_find_dates_reads_a_year_after_an_article_as_a_year() -> None:
     assert _one("Before the 2020 election.", "en").value == "2020"
     assert _one("En el 2020 hubo cambios.", "es").value == "2020"
+
+
+def test_resolve_falls_back_to_dateparser_for_forms_the_rules_do_not_know() -> None:
+    span = resolve("26.06.2020", "es", WED)
+    assert span is not None
+    assert (span.value, span.precision) == ("2020-06-26", "day")

@@ -288,3 +288,16 @@ def test_events_handover_sentence_is_not_a_new_incident(facts: Facts) -> None:
         "El detenido fue puesto a disposición del Ministerio Público."
     )
     assert len(facts(text, "es", "event")) == 1
+
+
+def test_events_many_civilians_killed_at_once_is_a_massacre(facts: Facts) -> None:
+    found = facts(
+        "On July 3, gunmen killed nine people at a bar in Irapuato, Guanajuato.", "en", "event"
+    )
+    assert [(f["event_type"], f["killed"]) for f in found] == [("massacre", 9)]
+
+
+def test_events_cumulative_death_toll_is_a_statistic_not_an_event(facts: Facts) -> None:
+    text = "More than 1,200 people have been killed in Sinaloa since the conflict began."
+    assert facts(text, "en", "event") == []
+    assert [f["value"] for f in facts(text, "en", "statistic")] == [1200]

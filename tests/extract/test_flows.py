@@ -66,3 +66,23 @@ def test_flows_hedged_when_analysts_believe(facts: Facts) -> None:
     found = facts("Analysts believe the cartel may ship fentanyl to Canada.", "en", "flow")
     assert found
     assert found[0]["polarity"] == "hedged"
+
+
+def test_flows_each_commodity_takes_the_end_point_of_its_clause(facts: Facts) -> None:
+    got = _flows(
+        facts,
+        "The chemicals are shipped to Mexico, where they are used to make "
+        "fentanyl destined for the United States.",
+        "en",
+    )
+    assert got == {("chemicals", None, "Mexico"), ("fentanyl", None, "United States")}
+
+
+def test_flows_activity_named_with_its_commodity_is_not_the_flow(facts: Facts) -> None:
+    got = _flows(
+        facts,
+        "The network runs fentanyl trafficking, fuel theft and the smuggling "
+        "of crude oil from Mexico into the United States.",
+        "en",
+    )
+    assert got == {("crude oil", "Mexico", "United States")}

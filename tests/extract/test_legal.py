@@ -56,3 +56,14 @@ def test_legal_bill_never_passed_is_a_negated_designation(facts: Facts) -> None:
 def test_legal_today_takes_the_publication_date(facts: Facts) -> None:
     found = facts("Today, OFAC sanctioned five companies tied to the CJNG.", "en", "legal_action")
     assert [f["date"] for f in found] == ["2024-07-10"]
+
+
+def test_legal_headline_and_lead_are_one_action(facts: Facts) -> None:
+    text = (
+        "Treasury Sanctions Los Chapitos Suppliers\n\nToday, OFAC sanctioned ten companies "
+        "that supply Los Chapitos, a faction of the Sinaloa Cartel."
+    )
+    found = facts(text, "en", "legal_action")
+    assert [(f["action"], f["target"], f["date"]) for f in found] == [
+        ("sanction", ["Los Chapitos", "Sinaloa Cartel"], "2024-07-10")
+    ]

@@ -31,7 +31,8 @@ def test_demo_populates_a_fresh_sqlite_atlas_and_writes_an_offline_map(tmp_path:
     out = first.stdout
     assert "baseline claims" in out
     assert "states covered" in out
-    assert "facts: event" in out and "facts: presence" in out
+    assert "facts: event" in out
+    assert "facts: presence" in out
     assert "Jalisco New Generation Cartel" in out
     html = (tmp_path / "atlas.html").read_text(encoding="utf-8")
     assert "PlotlyGeoAssets" in html

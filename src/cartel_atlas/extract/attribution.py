@@ -38,6 +38,12 @@ _SUBJECT_VERB = re.compile(
     rf"(?P<src>(?:[A-ZÁÉÍÓÚÑ][\w.’'\-]*)(?:\s+(?:[A-ZÁÉÍÓÚÑ(][\w.’'\-)]*|of|the|de|la|del))*)"
     rf"(?:\s*,[^,]{{3,80}},)?\s+(?:also\s+|later\s+)?(?P<verb>{_VERBS})\b"
 )
+_ORG_REPORT = re.compile(
+    r"(?P<src>(?:[A-Z][\w.’'\-]*)(?:\s+(?:[A-Z][\w.’'\-]*|of|for|the|on))*)(?:['’]s)?\s+"
+    r"(?:annual\s+|latest\s+|new\s+)?(?:report|study|analysis|survey|data|assessment|informe|"
+    r"estudio)\b[^.;]{0,50}?\b(?:found|finds|shows?|showed|says|estimated|estimates|concluded|"
+    r"señala|indica|muestra|revela)\b"
+)
 _VERB_SUBJECT = re.compile(
     rf"\b(?:said|says|dijo|señaló|informó|indicó|afirmó|declaró|explicó)\s+"
     rf"(?P<src>(?:la|el|the)\s+[A-ZÁÉÍÓÚÑ][\w.’'\-]*(?:\s+{_NAME})*)"
@@ -159,6 +165,9 @@ def _named(sentence: str) -> tuple[str | None, bool]:
     if m:
         src = _clean(m.group("src"))
         return (None, True) if _GENERIC.match(src) else (src or None, False)
+    m = _ORG_REPORT.search(sentence)
+    if m and _clean(m.group("src")) not in ("The", "This", "A", "An", ""):
+        return _clean(m.group("src")), False
     m = _GENERIC_SPEAKER.search(sentence)
     if m:
         return m.group("src"), False
@@ -202,7 +211,8 @@ def sources(view: DocView, registry: SourceRegistry | None = None) -> list[str |
         prev_para = s.paragraph
         name, back = _named(s.text)
         if name:
-            current = _canonical(name, registry)
+            # the name as written: the registry matches it (and its aliases) on demand
+            current = name
             if " " not in name or re.search(r"[a-z]", name):
                 last_person = current
             if _REPORT_ISSUED.search(s.text):

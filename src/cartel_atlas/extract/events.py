@@ -55,7 +55,8 @@ _AGGREGATE = re.compile(
     r"en lo que va|en total|a total of|so far this year|since (?:19|20)\d\d|"
     r"desde (?:el inicio|que inici)|acumulad|in (?:19|20)\d\d,? the \w+ seized|"
     r"\d+\s*%|\d+\s+(?:percent|por ciento)\b|en todo el pa[ií]s|a nivel nacional|"
-    r"nationwide|across the country)",
+    r"nationwide|across the country|since (?:the|el|la)\b|have been (?:killed|murdered)|"
+    r"han sido asesinad|han (?:muerto|perdido la vida))",
     re.I,
 )
 _FINISHED = {"drug_seizure"}
@@ -71,6 +72,10 @@ class _Ctx:
 
 _AGGREGATE_HINTS = (
     "todo el pa",
+    "have been",
+    "han sido",
+    "han muerto",
+    "han perdido",
     "nivel nacional",
     "nationwide",
     "across the country",

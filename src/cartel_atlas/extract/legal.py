@@ -91,4 +91,32 @@ def extract_legal(view: DocView) -> list[Draft]:
             out.append(d)
             prev_drafts.append(d)
         last_targets, last_index = targets, s.index
-    return out
+    return _merge(out)
+
+
+def _merge(drafts: list[Draft]) -> list[Draft]:
+    """One fact per action and group: mentions of the same action whose targets overlap
+    (a headline and the first paragraph) merge, keeping the fullest date and targets."""
+    kept: list[Draft] = []
+    for d in drafts:
+        same = next(
+            (
+                k
+                for k in kept
+                if k.fields["action"] == d.fields["action"]
+                and set(k.fields["target"]) & set(d.fields["target"])
+            ),
+            None,
+        )
+        if same is None:
+            kept.append(d)
+            continue
+        targets = list(dict.fromkeys([*same.fields["target"], *d.fields["target"]]))
+        same.fields["target"] = targets
+        if not same.fields["date"] and d.fields["date"]:
+            same.fields["date"], same.date = d.fields["date"], d.date
+        if not same.fields["by"] and d.fields["by"]:
+            same.fields["by"] = d.fields["by"]
+        if d.polarity == "negated":
+            same.polarity, same.fields["polarity"] = "negated", "negated"
+    return kept

@@ -56,6 +56,19 @@ _SEIZED = re.compile(r"\b(?:seized|seize|asegur\w+|decomis\w+|incaut\w+)\b", re.
 _NOT_UNIT = {"de", "of", "and", "y", "the", "a", "in", "en", "to"}
 
 
+_AGENCY = re.compile(
+    r"\b(?:the\s+|la\s+|el\s+)?(?P<who>[A-Z]{2,6}|[A-Z][\w]+(?:\s+(?:of\s+|de\s+|la\s+)?"
+    r"[A-Z][\w]+)+)\s+(?:has\s+|have\s+|ha\s+)?(?:seized|asegur\w+|decomis\w+|recorded|"
+    r"registr\w+|reported|report[oó])\b"
+)
+
+
+def _agency(sentence: str) -> str | None:
+    """The agency that did the counting: 'In 2022, the DEA seized ...' -> 'DEA'."""
+    m = _AGENCY.search(sentence)
+    return m.group("who") if m else None
+
+
 def _year_level(s: SentenceView) -> bool:
     """A seizure total dated only by year and tied to no municipality."""
     years = [d for d in s.dates if d.precision == "year"]
@@ -117,12 +130,13 @@ def extract_statistics(view: DocView, sources: list[str | None]) -> list[Draft]:
             ):
                 unit = f"{unit} (more than)"
             value: float | int = int(n.value) if float(n.value).is_integer() else n.value
+            speaker = sources[s.index] or (_agency(s.text) if aggregate else None)
             fields = {
                 "subject": None,
                 "value": value,
                 "unit": unit,
                 "as_of": as_of or (view.published.isoformat() if view.published else None),
-                "source": sources[s.index],
+                "source": speaker,
                 "place": next((p.label for p in s.places if p.is_mexican), None),
             }
             out.append(
@@ -134,7 +148,7 @@ def extract_statistics(view: DocView, sources: list[str | None]) -> list[Draft]:
                     s.index,
                     COMPONENT,
                     confidence=0.6,
-                    source=sources[s.index],
+                    source=speaker,
                     date=as_of,
                 )
             )

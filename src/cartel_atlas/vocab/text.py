@@ -17,5 +17,8 @@ def strip_accents(text: str) -> str:
 
 
 def fold(text: str) -> str:
-    """Case-, accent- and punctuation-insensitive key: 'Cártel de  Sinaloa' -> 'cartel de sinaloa'."""
+    """Case-, accent- and punctuation-insensitive key.
+
+    'Cártel de  Sinaloa' -> 'cartel de sinaloa'.
+    """
     return _NON_WORD.sub(" ", strip_accents(text.translate(_QUOTES)).casefold()).strip()

@@ -11,6 +11,7 @@ from cartel_atlas.errors import AtlasError
 from cartel_atlas.serve.cli.common import err_console
 from cartel_atlas.serve.cli.db_cmd import app as db_app
 from cartel_atlas.serve.cli.db_cmd import init_command
+from cartel_atlas.serve.cli.demo_cmd import demo_command
 from cartel_atlas.serve.cli.extract_cmd import explain as explain_command
 from cartel_atlas.serve.cli.extract_cmd import extract as extract_command
 from cartel_atlas.serve.cli.flows_cmd import dyads_command, flows_command
@@ -22,7 +23,6 @@ from cartel_atlas.serve.cli.risk_cmd import risk_command
 from cartel_atlas.serve.cli.sites_cmd import app as sites_app
 from cartel_atlas.serve.cli.trends_cmd import trends_command
 from cartel_atlas.serve.cli.vocab_cmd import app as vocab_app
-from cartel_atlas.serve.cli.demo_cmd import demo_command
 
 app = typer.Typer(
     name="cartel-atlas",

@@ -203,4 +203,6 @@ def trends_command(
                 f"vs coded ({', '.join(rec.coded_types)})",
             )
         return
+    if fmt is OutputFormat.geojson and by is not By.place:
+        raise AnalyzeError("--format geojson needs --by place (groups and types have no place)")
     emit(long_rows(report), fmt, geometry=lambda row: _point(vocab, row["key"]))
