@@ -30,3 +30,9 @@ def test_ruff_finds_nothing_to_reformat() -> None:
         check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_mypy_finds_no_type_errors_in_the_package() -> None:
+    mypy = str(Path(sys.executable).parent / "mypy")
+    result = subprocess.run([mypy], cwd=ROOT, capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stdout + result.stderr

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from collections.abc import Iterator
 from datetime import date
@@ -172,9 +174,15 @@ def test_flows_and_dyads_commands_print_geojson_and_csv(store: Store, db_url: st
         "Point",
     ]
     table = run_cli(
-        ["flows", "--commodity", "metanfetamina", "--database", db_url], flows=flows_command
+        ["flows", "--commodity", "metanfetamina", "--format", "csv", "--database", db_url],
+        flows=flows_command,
     )
-    assert "methamphetamine" in table.stdout
+    (row,) = csv.DictReader(io.StringIO(table.stdout))
+    assert (row["from"], row["to"], row["commodity"]) == (
+        "Mexico",
+        "United States",
+        "methamphetamine",
+    )
     dyads = run_cli(["dyads", "--format", "csv", "--database", db_url], dyads=dyads_command)
     assert dyads.exit_code == 0, dyads.output
     assert dyads.stdout.startswith("relation,a,b,")

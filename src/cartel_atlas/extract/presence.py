@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import re
 
-from cartel_atlas.extract.context import DocView, GroupMention, SentenceView
+from cartel_atlas.extract.context import DocView, GroupMention, PlaceMention, SentenceView
 from cartel_atlas.extract.drafts import Draft
 from cartel_atlas.extract.numbers import parse_number_words
+from cartel_atlas.extract.phrases import Hit
 from cartel_atlas.extract.polarity import hedged, polarity_at
 
 COMPONENT = "presence"
@@ -25,6 +26,12 @@ _NUM = r"(\d{1,3}|[a-zA-ZáéíóúñÁÉÍÓÚ\-]+)"
 _COUNT = re.compile(
     rf"\b{_NUM}\s+(?:of|out of|de|de los)\s+(?:the\s+|las\s+|los\s+)?{_NUM}\s+"
     rf"(?:Mexican\s+|mexican[oa]s\s+)?(?:states|estados|entidades(?: federativas)?)\b",
+    re.I,
+)
+_COUNT_ONLY = re.compile(
+    r"\b(?:presence|present|operates?|operating|active|presencia|opera[n]?|presentes?)\s+"
+    r"(?:in|en)\s+(?:at least\s+|al menos\s+|some\s+|unos\s+)?(?P<n>\d{1,2}|[a-zA-Záéíóú]+)\s+"
+    r"(?:Mexican\s+|of Mexico's\s+|mexican[oa]s\s+)?(?:states|estados|entidades)\b",
     re.I,
 )
 
@@ -80,7 +87,7 @@ def extract_presence(view: DocView, sources: list[str | None]) -> list[Draft]:
         pol = polarity_at(s, view.text, cues[0].start, cues[0].end)
         if pol == "asserted" and (_IMPLIED.search(s.text) or hedged(s, view.text)):
             pol = "hedged"
-        near = [p for p in places if any(_close(c.start, c.end, p.start, p.end) for c in cues)]
+        near = _listed(view.text, places, cues)
         seen: set[tuple[str, str]] = set()
         for p in near:
             for g in _owners(view.text, groups, p.start, p.end):
@@ -133,6 +140,21 @@ def _owners(text: str, groups: list[GroupMention], start: int, end: int) -> list
     return out
 
 
+def _listed(text: str, places: list[PlaceMention], cues: list[Hit]) -> list[PlaceMention]:
+    """Places a cue governs, with the rest of a list they start ("Jalisco, Colima y ...")."""
+    out: list[PlaceMention] = []
+    for p in places:
+        if any(_close(c.start, c.end, p.start, p.end) for c in cues) or (
+            out
+            and re.fullmatch(
+                r"\s*(?:,|y|e|and|or|o|,\s*and|,\s*y)\s*(?:(?:en|in)\s+)?",
+                text[out[-1].end : p.start],
+            )
+        ):
+            out.append(p)
+    return out
+
+
 def _close(c_start: int, c_end: int, p_start: int, p_end: int) -> bool:
     """A presence cue governs places just after it ("controls X, Y and Z") or just before
     it ("the Michoacán territory")."""
@@ -143,9 +165,13 @@ def _counts(
     view: DocView, s: SentenceView, groups: list[GroupMention], source: str | None
 ) -> list[Draft]:
     out: list[Draft] = []
-    for m in _COUNT.finditer(s.text):
-        count, total = _number(m.group(1), view.lang), _number(m.group(2), view.lang)
-        if count is None or total is None or count > total:
+    found = [(m.group(1), m.group(2)) for m in _COUNT.finditer(s.text)]
+    if not found:
+        found = [(m.group("n"), None) for m in _COUNT_ONLY.finditer(s.text)]
+    for raw_count, raw_total in found:
+        count = _number(raw_count, view.lang)
+        total = _number(raw_total, view.lang) if raw_total else None
+        if count is None or count > (total or 32) or count < 1:
             continue
         date = next((d.value for d in s.dates if d.value and d.precision != "unknown"), None)
         g = groups[0]
@@ -155,7 +181,7 @@ def _counts(
                 {
                     "group": g.name,
                     "count": int(count),
-                    "of": int(total),
+                    "of": int(total) if total else None,
                     "as_of": date,
                     "source": source,
                 },

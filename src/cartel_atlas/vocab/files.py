@@ -66,11 +66,11 @@ def _construct_timestamp(loader: _LineLoader, node: yaml.ScalarNode) -> Any:
 
 _LineLoader.add_constructor(
     yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG,
-    _construct_mapping,  # type: ignore[arg-type]
+    _construct_mapping,
 )
 _LineLoader.add_constructor(
     "tag:yaml.org,2002:timestamp",
-    _construct_timestamp,  # type: ignore[arg-type]
+    _construct_timestamp,
 )
 
 

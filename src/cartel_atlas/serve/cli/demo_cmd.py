@@ -69,7 +69,7 @@ def demo_command(
     for name, n in summary.top_groups:
         widest.add_row(name, str(n))
     console.print(widest)
-    if path is not None:
+    if path is not None and group is not None:
         console.print(f"map of {vocab.groups.get(group).name}: {path.resolve()}", highlight=False)
     console.print(
         "next: `cartel-atlas presence --group CJNG`, `cartel-atlas incidents`, "
