@@ -27,7 +27,7 @@ from cartel_atlas.analyze.risk_config import (
     score_value,
 )
 from cartel_atlas.analyze.sites import register_site
-from cartel_atlas.errors import ConfigError, NotFoundError
+from cartel_atlas.errors import AnalyzeError, ConfigError, NotFoundError
 from cartel_atlas.model import OfficialCount
 from cartel_atlas.serve.cli.risk_cmd import risk_command
 from cartel_atlas.settings import get_settings
@@ -257,5 +257,43 @@ def test_risk_command_prints_the_rating_its_components_and_evidence(
         "killed_per_100k",
         "official_per_100k",
     }
-    missing = run_cli(["risk", "--database", db_url], risk=risk_command)
-    assert missing.exit_code != 0
+    with pytest.raises(AnalyzeError, match="exactly one of"):
+        run_cli(["risk", "--database", db_url], risk=risk_command)
+
+
+GTO_FILE = VICTIMS_FILE.with_name("homicidios_gto_2020_2025_raw.csv")
+
+
+@pytest.mark.skipif(not GTO_FILE.is_file(), reason="SESNSP Guanajuato extract missing")
+def test_a_municipality_uses_its_own_official_figures_when_loaded(
+    db_url: str, vocab: Vocabulary
+) -> None:
+    with open(GTO_FILE, "rb") as f:
+        rows = [
+            {**asdict(c), "source_file": GTO_FILE.name}
+            for c in read_sesnsp_lines(f, str(GTO_FILE), vocab=vocab)
+            if isinstance(c, OfficialCount) and c.municipality_code == "11007" and c.year == 2024
+        ]
+    with Store.open(db_url) as s:
+        s.add_official_counts(rows)
+        add_report(
+            s,
+            "Ataque armado en Celaya deja cinco muertos",
+            [event("homicide", "2024-11-10", "Guanajuato/Celaya", killed=5)],
+        )
+        r = risk_for_place(s, vocab, "Celaya", as_of=date(2024, 12, 31))
+        state = risk_for_place(s, vocab, "Guanajuato", as_of=date(2024, 12, 31))
+
+    _check_sums(r)
+    assert (r.area.level, r.area.municipality_code) == ("municipality", "11007")
+    homicide = next(c for c in r.categories if c.id == "homicide_violence")
+    official = next(c for c in homicide.components if c.name == "official_per_100k")
+    population = vocab.places.municipalities["11007"].population or 0
+    # 443 carpetas of homicidio doloso in Celaya in 2024, the published municipal figure
+    assert official.value == pytest.approx(443 / population * 100_000, rel=1e-3)
+    assert official.detail.startswith("443 municipal carpetas")
+    assert official.score == 5
+    state_official = next(
+        c for c in state.categories[0].components if c.name == "official_per_100k"
+    )
+    assert state_official.detail.startswith("443 municipal carpetas summed over the state")

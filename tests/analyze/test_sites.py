@@ -155,6 +155,9 @@ def test_sites_commands_add_list_and_alert_once(store: Store, db_url: str) -> No
 
     assert "1 new proximity alert(s) recorded" in first.stdout
     assert "0 new proximity alert(s) recorded" in second.stdout
-    assert "municipality seat" in second.stdout
+    (alert,) = json.loads(
+        run_cli(["sites", "alerts", "--format", "json", *db], sites=sites_app).stdout
+    )
+    assert (alert["site"], alert["precision"], alert["killed"]) == ("Patio", "municipality seat", 3)
     removed = run_cli(["sites", "remove", "Patio", *db], sites=sites_app)
     assert removed.exit_code == 0

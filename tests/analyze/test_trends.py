@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterator
+from datetime import UTC, datetime
 
 import pytest
 from crafted_facts import add_report, event, run_cli
@@ -144,6 +145,8 @@ def test_trends_refuse_unknown_breakdowns_states_and_groups(
         trends(store, vocab, state="Atlantis")
     with pytest.raises(NotFoundError):
         trends(store, vocab, group="Cártel Imaginario")
+    with pytest.raises(NotFoundError):
+        trends(store, vocab, event_types=["piracy"])
 
 
 def test_trends_command_prints_each_month_with_its_flags_as_csv(
@@ -164,3 +167,26 @@ def test_trends_command_prints_each_month_with_its_flags_as_csv(
     table = run_cli(args, trends=trends_command)
     assert "2024-03:" in table.stdout  # the alerts column names the month and the rule
     assert "+25%" in table.stdout
+
+
+def test_trends_known_on_ignores_facts_recorded_later(store: Store, vocab: Vocabulary) -> None:
+    add_report(
+        store,
+        "Asesinan a tres en Culiacán",
+        [event("homicide", "2024-02-10", "Sinaloa/Culiacán", killed=3)],
+        recorded_at=datetime(2024, 2, 11, tzinfo=UTC),
+    )
+    add_report(
+        store,
+        "Asesinan a cuatro en Mazatlán",
+        [event("homicide", "2024-02-20", "Sinaloa/Mazatlán", killed=4)],
+        recorded_at=datetime(2024, 6, 1, tzinfo=UTC),
+    )
+
+    before = trends(
+        store, vocab, months=1, end="2024-02", known_on=datetime(2024, 3, 1, tzinfo=UTC)
+    )
+    now = trends(store, vocab, months=1, end="2024-02")
+
+    assert before.series[0].total_killed == 3
+    assert now.series[0].total_killed == 7

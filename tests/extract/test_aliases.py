@@ -88,3 +88,10 @@ def test_aliases_cartel_word_without_de_marks_the_short_form(facts: Facts) -> No
 def test_aliases_everyday_word_alias_needs_a_cartel_word(extract: Callable[..., Any]) -> None:
     ex = extract("El Cártel de Sinaloa recibió pagos. La Federación envió recursos al estado.")
     assert [m.surface for m in ex.mentions if m.kind == "group"] == ["Cártel de Sinaloa"]
+
+
+def test_aliases_misspelt_long_name_is_recognised(facts: Facts) -> None:
+    text = "Un jefe del Cartel Jalsico Nueva Generacion fue detenido en Zapopan, Jalisco."
+    assert ("Jalisco New Generation Cartel", "Cartel Jalsico Nueva Generacion") in _aliases(
+        facts, text, "es"
+    )

@@ -301,3 +301,51 @@ def test_events_cumulative_death_toll_is_a_statistic_not_an_event(facts: Facts) 
     text = "More than 1,200 people have been killed in Sinaloa since the conflict began."
     assert facts(text, "en", "event") == []
     assert [f["value"] for f in facts(text, "en", "statistic")] == [1200]
+
+
+def test_events_dateline_date_and_place_are_not_the_incident(facts: Facts) -> None:
+    text = (
+        "Morelia, Mich. a 8 de julio de 2024.- La Secretaría informa que el 6 de julio, en "
+        "el municipio de Aquila, Mich., tropas aseguraron cuatro fusiles y 300 cartuchos."
+    )
+    found = facts(text, "es", "event")
+    assert [(f["event_type"], f["date"], f["place"]) for f in found] == [
+        ("arms_seizure", "2024-07-06", "Michoacán/Aquila")
+    ]
+
+
+def test_events_abbreviated_city_does_not_split_the_dateline(extract: Callable[..., Any]) -> None:
+    ex = extract("Lomas de Sotelo, Cd. Méx., a 9 de julio de 2024.- La Secretaría informa.")
+    assert len(ex.sentences) == 1
+
+
+def test_events_cut_off_quantity_without_the_drug_is_not_a_seizure(facts: Facts) -> None:
+    text = "-En Tlalpan, policías detuvieron a tres personas con 120 dosis de"
+    assert [f["event_type"] for f in facts(text, "es", "event")] == ["arrest"]
+
+
+def test_events_actor_from_the_case_just_described(facts: Facts) -> None:
+    text = (
+        "Prosecutors charged 12 members of the Gulf Cartel in Texas. During the "
+        "investigation, agents seized 400 kilograms of cocaine in Reynosa, Tamaulipas."
+    )
+    found = facts(text, "en", "event")
+    assert [(f["event_type"], f["actor"]) for f in found] == [("drug_seizure", "Gulf Cartel")]
+
+
+def test_events_dateline_on_its_own_line_is_not_the_incident_place(facts: Facts) -> None:
+    text = (
+        "Comunicado 101/24\nHermosillo, Sonora a 9 de julio de 2024.\n\nAgentes federales "
+        "detuvieron a un hombre con 20 kilos de metanfetamina."
+    )
+    found = facts(text, "es", "event")
+    assert {f["event_type"] for f in found} == {"arrest", "drug_seizure"}
+    assert all(f["place"] is None for f in found)
+
+
+def test_events_general_statement_about_homicides_is_not_an_incident(facts: Facts) -> None:
+    text = (
+        "Los homicidios dolosos siguen siendo la principal preocupación en estados como "
+        "Guanajuato, Michoacán y Guerrero."
+    )
+    assert facts(text, "es", "event") == []

@@ -67,3 +67,13 @@ def test_legal_headline_and_lead_are_one_action(facts: Facts) -> None:
     assert [(f["action"], f["target"], f["date"]) for f in found] == [
         ("sanction", ["Los Chapitos", "Sinaloa Cartel"], "2024-07-10")
     ]
+
+
+def test_legal_designating_a_groups_network_is_a_sanction(facts: Facts) -> None:
+    got = _legal(
+        facts,
+        "Today, OFAC designated four individuals and two companies linked "
+        "to the Gulf Cartel pursuant to E.O. 14059.",
+        "en",
+    )
+    assert got == {("sanction", ("Gulf Cartel",), "asserted")}

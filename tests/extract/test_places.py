@@ -59,3 +59,15 @@ def test_places_locality_with_a_municipal_name_is_skipped(extract: Callable[...,
 
 def test_places_lower_case_common_words_are_not_places(extract: Callable[..., Any]) -> None:
     assert _labels(extract, "Firmaron un acuerdo por la paz y la reforma.") == []
+
+
+def test_places_header_in_ordinary_case(extract: Callable[..., Any]) -> None:
+    text = "Quintana Roo:\n\n-En Benito Juárez, marinos detuvieron a una persona."
+    assert "Quintana Roo/Benito Juárez" in _labels(extract, text)
+
+
+def test_places_sin_embargo_is_not_sinaloa(extract: Callable[..., Any]) -> None:
+    assert _labels(extract, "Sin embargo, hubo detenidos en Culiacán, Sin.") == [
+        "Sinaloa/Culiacán",
+        "Sinaloa",
+    ]

@@ -48,3 +48,20 @@ def test_polarity_plain_statement_is_asserted(facts: Facts) -> None:
     found = facts("Los Ardillos controlan Quechultenango, Guerrero.", "es", "presence")
     assert found
     assert {f["polarity"] for f in found} == {"asserted"}
+
+
+def test_polarity_negation_after_the_cue_does_not_negate(facts: Facts) -> None:
+    found = facts(
+        "El 9 de julio, soldados aseguraron tres armas sin registro en Tecate, Baja California.",
+        "es",
+        "event",
+    )
+    assert found
+    assert all(f["polarity"] != "negated" for f in found)
+
+
+def test_polarity_negated_arrest_in_english(facts: Facts) -> None:
+    found = facts(
+        "On July 9, the gang leader was not arrested in Culiacán, Sinaloa.", "en", "event"
+    )
+    assert [f["polarity"] for f in found if f["event_type"] == "arrest"] == ["negated"]

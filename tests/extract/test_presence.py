@@ -68,3 +68,40 @@ def test_presence_source_is_carried_over_in_the_paragraph(facts: Facts) -> None:
     found = facts(text, "en", "presence")
     assert found
     assert all(f["source"] == "InSight Crime" for f in found)
+
+
+def test_presence_list_of_states_after_the_cue(facts: Facts) -> None:
+    got = _pres(
+        facts,
+        "El CJNG mantiene presencia en Jalisco, Michoacán, Colima, Guanajuato, "
+        "Zacatecas, Nayarit y Baja California.",
+        "es",
+    )
+    assert {p for _, p, _ in got} == {
+        "Jalisco",
+        "Michoacán",
+        "Colima",
+        "Guanajuato",
+        "Zacatecas",
+        "Nayarit",
+        "Baja California",
+    }
+
+
+def test_presence_count_without_a_total(facts: Facts) -> None:
+    found = facts(
+        "The Sinaloa Cartel operates in at least 17 Mexican states.", "en", "presence_count"
+    )
+    assert [(f["group"], f["count"], f["of"], f["source"]) for f in found] == [
+        ("Sinaloa Cartel", 17, None, None)
+    ]
+
+
+def test_presence_each_group_with_its_own_places(facts: Facts) -> None:
+    got = _pres(
+        facts,
+        "La Familia Michoacana opera en Guerrero, mientras que Los Ardillos dominan Chilapa.",
+        "es",
+    )
+    assert ("La Familia Michoacana", "Guerrero", "asserted") in got
+    assert not any(g == "La Familia Michoacana" and "Chilapa" in p for g, p, _ in got)

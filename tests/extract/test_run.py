@@ -86,3 +86,9 @@ def test_run_is_deterministic(extract: Callable[..., Any]) -> None:
     a = records(extract(ES).facts)
     b = records(extract(ES).facts)
     assert a == b
+
+
+def test_run_empty_and_punctuation_only_documents(extract: Callable[..., Any]) -> None:
+    for text in ("", "  \n\n ", "!!!"):
+        ex = extract(text)
+        assert ex.facts == []

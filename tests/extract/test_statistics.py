@@ -52,3 +52,9 @@ def test_statistics_source_from_according_to(facts: Facts) -> None:
     )
     assert [(f["value"], f["unit"]) for f in found] == [(107000, "deaths")]
     assert found[0]["source"]
+
+
+def test_statistics_yearly_homicide_total_is_a_statistic(facts: Facts) -> None:
+    text = "Homicides reached a record of more than 36,000 in 2019, according to officials."
+    assert _stats(facts, text, "en") == {(36000, "homicides (more than)")}
+    assert facts(text, "en", "event") == []

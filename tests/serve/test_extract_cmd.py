@@ -7,7 +7,9 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
+from cartel_atlas.extract import run
 from cartel_atlas.serve.cli.app import app
+from cartel_atlas.serve.cli.extract_cmd import load_document
 
 REPORT = (
     "El 9 de julio de 2024, elementos del Ejército detuvieron a tres personas y "
@@ -72,3 +74,23 @@ def test_explain_cmd_missing_document(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["explain", str(tmp_path / "none.txt")])
     assert result.exit_code == 2
     assert "no such file or directory" in result.output
+
+
+def test_explain_cmd_a_stored_document_by_name(tmp_path: Path) -> None:
+    from cartel_atlas.store import Store
+
+    url = f"sqlite:///{tmp_path / 'atlas.sqlite'}"
+    doc = load_document(_corpus(tmp_path) / "nested" / "tecate.txt")
+    ex = run(doc)
+    with Store.open(url) as store:
+        store.add_document(ex.document, ex.sentences, ex.mentions, ex.facts)
+    result = CliRunner().invoke(app, ["explain", "tecate", "--database", url])
+    assert result.exit_code == 0, result.output
+    assert "2 facts in tecate" in result.output
+
+
+def test_explain_cmd_unknown_stored_document(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'atlas.sqlite'}"
+    result = CliRunner().invoke(app, ["explain", "no-such-doc", "--database", url])
+    assert result.exit_code == 2
+    assert "no document with id or name" in result.output

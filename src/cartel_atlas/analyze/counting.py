@@ -20,14 +20,17 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-import sqlalchemy as sa
-
+from cartel_atlas.analyze.incident_records import Incident
 from cartel_atlas.analyze.incidents import build_incidents
-from cartel_atlas.errors import NotFoundError
+from cartel_atlas.analyze.presence_claims import (
+    PresenceEvidence,
+    period,
+    resolve_group,
+    resolve_place,
+)
 from cartel_atlas.store import Store, StoredFact
-from cartel_atlas.store import schema as t
+from cartel_atlas.store.incidents_repo import document_roots
 from cartel_atlas.vocab import Vocabulary
-from cartel_atlas.vocab.groups import partial_date_bounds
 
 # --------------------------------------------------------------------------- evidence
 
@@ -67,6 +70,21 @@ def evidence_ref(fact: StoredFact, vocab: Vocabulary) -> EvidenceRef:
     )
 
 
+def presence_ref(e: PresenceEvidence) -> EvidenceRef:
+    """Evidence of a presence claim as read by ``analyze.presence_claims``."""
+    return EvidenceRef(
+        fact_id=e.fact_id,
+        doc_id=e.doc_id,
+        sentence=e.sentence,
+        source=e.source,
+        reliability=e.reliability,
+        confidence=e.base_weight,
+        polarity=e.polarity,
+        doc_title=e.doc_title,
+        doc_url=e.doc_url,
+    )
+
+
 # --------------------------------------------------------------------- field readers
 
 
@@ -79,23 +97,17 @@ def as_list(value: Any) -> list[Any]:
     return [value]
 
 
-def date_bounds(text: Any) -> tuple[date, date] | None:
-    """First and last day of an exchange date: '2020', '2020-06', '2020-06-26' or 'A/B'."""
-    if not isinstance(text, str) or not text.strip():
-        return None
-    try:
-        parts = [partial_date_bounds(p.strip()) for p in text.strip().split("/", 1)]
-    except (ValueError, IndexError):
-        return None
-    return parts[0][0], parts[-1][1]
+def date_bounds(value: Any) -> tuple[date, date] | None:
+    """First and last day of an exchange date: '2020', '2020-06', '2020-06-26' or 'A/B'
+    (the presence reader's ``period``, so both count time the same way)."""
+    return period(value)
 
 
 def group_ids(vocab: Vocabulary, value: Any) -> tuple[str, ...]:
     """Group ids for an actor/group field (names or ids); unknown names are kept as written."""
     out: list[str] = []
     for name in as_list(value):
-        found = vocab.groups.find(str(name))
-        gid = found.id if found else str(name)
+        gid = resolve_group(vocab, str(name)) or str(name)
         if gid not in out:
             out.append(gid)
     return tuple(out)
@@ -123,27 +135,23 @@ class PlaceInfo:
 
 
 def place_info(vocab: Vocabulary, label: Any) -> PlaceInfo | None:
-    """Resolve an exchange place label; countries and unknown labels give None."""
-    if not isinstance(label, str) or not label.strip():
-        return None
-    try:
-        ref = vocab.places.ref(label.strip())
-    except NotFoundError:
+    """Resolve an exchange place label (as the presence reader does); a municipality we do
+    not know in a known state falls back to the state. Countries and unknown labels give
+    None."""
+    found = resolve_place(vocab, label)
+    if found is not None:
+        state_code, muni_code, resolved = found
+        return PlaceInfo(resolved, state_code, muni_code)
+    if isinstance(label, str) and "/" in label:
         state = vocab.places.find_state(label.split("/", 1)[0])
-        return PlaceInfo(label, state.code, None) if state else None
-    if ref.state_code is None:
-        return None
-    muni = ref.code if ref.kind == "municipality" else None
-    if ref.kind in ("port", "crossing"):
-        muni = vocab.places.ref(ref.label).code
-    return PlaceInfo(ref.label, ref.state_code, muni)
+        if state is not None:
+            return PlaceInfo(state.label, state.code, None)
+    return None
 
 
 def duplicate_documents(store: Store) -> set[str]:
     """Ids of documents linked as near-duplicates of another (their facts are not counted)."""
-    d = t.documents
-    with store.session() as s:
-        return {r[0] for r in s.execute(sa.select(d.c.id).where(d.c.duplicate_of.is_not(None)))}
+    return {doc for doc, root in document_roots(store).items() if root != doc}
 
 
 # -------------------------------------------------------------------- counted events
@@ -254,29 +262,30 @@ def counted_events(
 
 
 def _from_incidents(
-    incidents: Iterable[Any], facts: Sequence[StoredFact], vocab: Vocabulary
+    incidents: Iterable[Incident], facts: Sequence[StoredFact], vocab: Vocabulary
 ) -> list[CountedEvent]:
-    """Adapt incident records (``model.Incident`` shape) to counted events."""
+    """Counted events from cross-source incidents: the incident's core (most precise
+    place, date range, most conservative toll) with every member fact as evidence."""
     by_id = {f.id: f for f in facts}
     events = []
     for inc in incidents:
-        members = [by_id[i] for i in getattr(inc, "fact_ids", ()) if i in by_id]
+        members = [by_id[i] for i in inc.fact_ids if i in by_id]
         if not members:
             continue
-        base = _event_from_facts(str(inc.id), members, vocab)
-        killed = getattr(inc, "killed_min", None)
+        base = _event_from_facts(inc.id, members, vocab)
+        where = place_info(vocab, inc.place) if inc.place else None
         events.append(
             CountedEvent(
-                key=base.key,
-                event_type=getattr(inc, "event_type", None) or base.event_type,
-                date_from=getattr(inc, "date_from", None) or base.date_from,
-                date_to=getattr(inc, "date_to", None) or base.date_to,
-                place=base.place,
-                state_code=base.state_code,
-                municipality_code=base.municipality_code,
+                key=inc.id,
+                event_type=inc.event_type or base.event_type,
+                date_from=inc.date_from or base.date_from,
+                date_to=inc.date_to or base.date_to,
+                place=where.label if where else base.place,
+                state_code=where.state_code if where else base.state_code,
+                municipality_code=where.municipality_code if where else base.municipality_code,
                 groups=base.groups,
-                killed=killed if killed is not None else base.killed,
-                wounded=getattr(inc, "wounded_min", None) or base.wounded,
+                killed=inc.killed_min if inc.killed_min is not None else base.killed,
+                wounded=inc.wounded_min if inc.wounded_min is not None else base.wounded,
                 fact_ids=base.fact_ids,
                 evidence=base.evidence,
                 places=base.places,

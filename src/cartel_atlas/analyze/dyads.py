@@ -26,6 +26,7 @@ from cartel_atlas.analyze.counting import (
     EvidenceRef,
     counted_events,
     group_family,
+    presence_ref,
 )
 from cartel_atlas.analyze.presence_claims import PresenceEvidence, load_claims
 from cartel_atlas.errors import NotFoundError
@@ -151,20 +152,6 @@ def _relations(
     return out
 
 
-def _claim_ref(e: PresenceEvidence) -> EvidenceRef:
-    return EvidenceRef(
-        fact_id=e.fact_id,
-        doc_id=e.doc_id,
-        sentence=e.sentence,
-        source=e.source,
-        reliability=e.reliability,
-        confidence=e.base_weight,
-        polarity=e.polarity,
-        doc_title=e.doc_title,
-        doc_url=e.doc_url,
-    )
-
-
 @dataclass
 class _PlaceAcc:
     state: str
@@ -260,7 +247,7 @@ def conflict_dyads(
             a = acc[_pair(e.group_id, other)]
             a.add(label, e.state_code, e.date_to, clash=0, killed=0, claim=1)
             a.bases.add(basis)
-            a.evidence.setdefault(e.fact_id, _claim_ref(e))
+            a.evidence.setdefault(e.fact_id, presence_ref(e))
 
     conflicts = []
     for (x, y), a in acc.items():
@@ -349,7 +336,7 @@ def _alliances(
         for x, y in combinations(sorted({e.group_id for e in items}), 2):
             if (x, y) in rivals:
                 continue
-            refs = tuple(_claim_ref(e) for e in items if e.group_id in (x, y))
+            refs = tuple(presence_ref(e) for e in items if e.group_id in (x, y))
             key = (x, y, "claim")
             if key in out:
                 refs = out[key].evidence + refs

@@ -221,20 +221,31 @@ def _official(
     as_of: date,
     cfg: RiskConfig,
 ) -> tuple[float | None, str, tuple[str, ...]]:
-    """Annualised official rate per 100k over the latest loaded 12 months up to ``as_of``."""
+    """Annualised official rate per 100k over the latest loaded 12 months up to ``as_of``.
+
+    Sources in order of preference: the municipality's own carpetas (for a municipality or
+    point), state victims, state carpetas, municipal carpetas summed over the state; one
+    whose newest month is older than ``official_max_age_months`` is skipped.
+    """
     limit = (as_of.year, as_of.month)
     oldest = _months_back(as_of, cfg.official_max_age_months)
     tries: list[tuple[str, str | None, str]] = []
     if area.level != "state" and area.municipality_code:
         tries.append((MUNICIPAL_INCIDENCE, area.municipality_code, "municipal carpetas"))
-    tries += [(VICTIMS, None, "state victims"), (STATE_INCIDENCE, None, "state carpetas")]
+    tries += [
+        (VICTIMS, None, "state victims"),
+        (STATE_INCIDENCE, None, "state carpetas"),
+        (MUNICIPAL_INCIDENCE, None, "municipal carpetas summed over the state"),
+    ]
+    stale: list[str] = []
     for dataset, muni, what in tries:
         cells = _official_cells(store, vocab, dataset, event_type, area.state_code, muni)
         months = sorted((k for k in cells if k <= limit), reverse=True)[:12]
         if not months:
             continue
         if date(months[0][0], months[0][1], 1) < oldest.replace(day=1):
-            return None, f"official {what} end {months[0][0]}-{months[0][1]:02d}: too old", ()
+            stale.append(f"{what} end {months[0][0]}-{months[0][1]:02d}")
+            continue
         total = sum(sum(cells[m][0].values()) for m in months)
         files = sorted({f for m in months for f in cells[m][1]})
         st = vocab.places.states[area.state_code]
@@ -254,6 +265,9 @@ def _official(
         if area.level != "state" and muni is None:
             detail += "; state rate used (no municipal figures loaded)"
         return round(rate, 3), detail, tuple(f"SESNSP {dataset} {f}" for f in files)
+    if stale:
+        limit_text = f"older than {cfg.official_max_age_months} months"
+        return None, f"official figures {limit_text}: {'; '.join(stale)}", ()
     return None, "no official figures loaded", ()
 
 

@@ -22,9 +22,9 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from cartel_atlas.analyze.counting import CountedEvent, EvidenceRef, counted_events
+from cartel_atlas.analyze.counting import CountedEvent, EvidenceRef, counted_events, presence_ref
 from cartel_atlas.analyze.presence import NO_INFORMATION, presence_map
-from cartel_atlas.analyze.presence_claims import ClaimSet, PresenceEvidence, load_claims
+from cartel_atlas.analyze.presence_claims import ClaimSet, load_claims
 from cartel_atlas.errors import AnalyzeError, NotFoundError
 from cartel_atlas.store import Store
 from cartel_atlas.store.alerts_repo import NewAlert, add_alerts, list_alerts
@@ -125,20 +125,6 @@ class GroupAround:
     evidence: tuple[EvidenceRef, ...]
 
 
-def _ref(e: PresenceEvidence) -> EvidenceRef:
-    return EvidenceRef(
-        fact_id=e.fact_id,
-        doc_id=e.doc_id,
-        sentence=e.sentence,
-        source=e.source,
-        reliability=e.reliability,
-        confidence=e.base_weight,
-        polarity=e.polarity,
-        doc_title=e.doc_title,
-        doc_url=e.doc_url,
-    )
-
-
 def groups_around(
     store: Store,
     vocab: Vocabulary,
@@ -164,7 +150,7 @@ def groups_around(
                 confidence=round(cell.confidence, 4),
                 grade=cell.grade,
                 contested_by=tuple(cell.contested_by),
-                evidence=tuple(_ref(e) for e in cell.supporting[:evidence_per_group]),
+                evidence=tuple(presence_ref(e) for e in cell.supporting[:evidence_per_group]),
             )
         )
     return sorted(out, key=lambda g: (-g.confidence, g.group_id))
@@ -204,6 +190,7 @@ class ProximityAlert:
             "precision": self.precision,
             "killed": self.killed,
             "actors": list(self.actors),
+            "group": ", ".join(self.actors) or None,
             "groups_around": [g.group_id for g in self.groups_around],
             "fact_ids": list(self.fact_ids),
             "sources": sorted({e.source for e in self.evidence if e.source}),

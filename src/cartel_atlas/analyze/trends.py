@@ -126,7 +126,7 @@ def filter_events(
     event_types: Iterable[str] | None = None,
 ) -> list[CountedEvent]:
     """Events in a state (any form ``find_state`` knows), by a group (or its factions),
-    of some types; raises ``NotFoundError`` for an unknown state or group."""
+    of some types; raises ``NotFoundError`` for an unknown state, group or type."""
     out = list(events)
     if state is not None:
         st = vocab.places.find_state(state)
@@ -138,6 +138,9 @@ def filter_events(
         out = [e for e in out if family & set(e.groups)]
     if event_types is not None:
         wanted = set(event_types)
+        unknown = sorted(wanted - set(vocab.events.types))
+        if unknown:
+            raise NotFoundError(f"unknown event type(s) {', '.join(unknown)}")
         out = [e for e in out if e.event_type in wanted]
     return out
 

@@ -14,8 +14,10 @@ Names come from the gazetteer; this module adds what a fixed list cannot know:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
+from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 from cartel_atlas.extract.context import GroupMention
@@ -155,6 +157,7 @@ def resolve_groups(
     out.extend(_self_named(text, out, gz, hits, sentence_of, defs))
     out.extend(_defined_uses(text, defs, out, sentence_of, hits))
     out.extend(_misspelt(text, gz, hits, out, sentence_of))
+    out.extend(_misspelt_names(text, gz, hits, out, sentence_of))
     out.sort(key=lambda m: m.start)
     return out
 
@@ -165,12 +168,9 @@ def _is_known(name: str, gz: Gazetteer, hits: list[Hit]) -> bool:
 
 
 def _sentence(sentence_of: list[int], hits: list[Hit], pos: int) -> int:
-    best = 0
-    for i, h in enumerate(hits):
-        if h.start > pos:
-            break
-        best = sentence_of[i]
-    return best
+    """Sentence of a position, from the sentence of the last hit before it."""
+    i = bisect_right([h.start for h in hits], pos) - 1
+    return sentence_of[i] if i >= 0 else 0
 
 
 def _self_named(
@@ -238,11 +238,13 @@ def _misspelt(
     """Upper-case tokens one transposition or substitution away from a known acronym."""
     if not gz.acronyms:
         return []
-    covered = [(h.start, h.end) for h in hits] + [(m.start, m.end) for m in mentions]
+    covered = bytearray(len(text) + 1)
+    for s, e in [(h.start, h.end) for h in hits] + [(m.start, m.end) for m in mentions]:
+        covered[s:e] = b"\x01" * (e - s)
     out: list[GroupMention] = []
     for m in _ACRONYM.finditer(text):
         tok = m.group(0)
-        if tok in gz.acronyms or any(s <= m.start() < e for s, e in covered):
+        if tok in gz.acronyms or covered[m.start()]:
             continue
         for acro, entry in gz.acronyms.items():
             if (
@@ -261,6 +263,54 @@ def _misspelt(
                     )
                 )
                 break
+    return out
+
+
+_NAME_RUN = re.compile(
+    r"\bC[aá]rtel(?:es)?\s+(?:de(?:l)?\s+)?(?:los\s+|la\s+)?"
+    r"[A-ZÁÉÍÓÚÑ][\w]+(?:\s+(?:de\s+|del\s+|of\s+)?[A-ZÁÉÍÓÚÑ][\w]+){0,4}"
+)
+
+
+def _only_contextual(hit: Hit) -> bool:
+    """A hit that is only a context-dependent group form ("Nueva Generación")."""
+    return all(isinstance(p, GroupEntry) and p.needs_context for p in hit.payloads)
+
+
+def _misspelt_names(
+    text: str,
+    gz: Gazetteer,
+    hits: list[Hit],
+    mentions: list[GroupMention],
+    sentence_of: list[int],
+) -> list[GroupMention]:
+    """Capitalised names close to a long group name ("Cartel Jalsico Nueva Generacion");
+    rapidfuzz only runs on runs of capitalised words the gazetteer left unclaimed."""
+    if not gz.long_names:
+        return []
+    covered = bytearray(len(text) + 1)
+    claimed = [(h.start, h.end) for h in hits if not _only_contextual(h)]
+    for s, e in claimed + [(m.start, m.end) for m in mentions]:
+        covered[s:e] = b"\x01" * (e - s)
+    names = list(gz.long_names)
+    out: list[GroupMention] = []
+    for m in _NAME_RUN.finditer(text):
+        if any(covered[m.start() : m.end()]) or len(m.group(0)) < 12:
+            continue
+        found = process.extractOne(fold(m.group(0)), names, scorer=fuzz.ratio, score_cutoff=90)
+        if found is None:
+            continue
+        entry = gz.long_names[found[0]]
+        out.append(
+            GroupMention(
+                m.start(),
+                m.end(),
+                entry.group_id,
+                entry.name,
+                m.group(0),
+                _sentence(sentence_of, hits, m.start()),
+            )
+        )
     return out
 
 

@@ -28,7 +28,7 @@ _GENERIC_SPEAKER = re.compile(
 )
 _VERBS = (
     r"wrote|writes|says|said|tells|told|found|finds|reported|reports|notes|noted|adds|"
-    r"added|stated|states|explained|announced|estimated|argued|concluded|warned|"
+    r"added|stated|explained|announced|estimated|argued|concluded|warned|"
     r"released|issued|published|contends?|believes?|agrees|recommends|"
     r"dijo|señaló|informó|indicó|afirmó|declaró|explicó|detalló|precisó|añadió|"
     r"agregó|sostuvo|reveló|advirtió|reconoció|confirmó|comunicó|publicó|reportó|"

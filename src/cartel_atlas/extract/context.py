@@ -129,6 +129,26 @@ class DocView:
         return out
 
 
+_ABBREVIATION_END = re.compile(
+    r"\b(?:Cd|Edo|Gral|Lic|Sr|Sra|Dr|Mtro|Fracc|Av|Núm|Mpio|Tte|Sgto|Cap|Col)\.\s*$"
+)
+
+
+def _join_abbreviations(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Undo splits after abbreviations ("Lomas de Sotelo, Cd. | Méx., a 23 de febrero")."""
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        if (
+            out
+            and _ABBREVIATION_END.search(text[out[-1][0] : out[-1][1]])
+            and "\n" not in text[out[-1][1] : s]
+        ):
+            out[-1] = (out[-1][0], e)
+        else:
+            out.append((s, e))
+    return out
+
+
 def _paragraph_starts(text: str) -> list[int]:
     return [0, *(m.end() for m in re.finditer(r"\n", text))]
 
@@ -142,7 +162,7 @@ def build_view(
     items are units of their own even when a splitter joined them.
     """
     cut: list[tuple[int, int]] = []
-    for s, e in spans:
+    for s, e in _join_abbreviations(text, spans):
         pos = s
         for m in re.finditer(r"\n", text[s:e]):
             nl = s + m.start()

@@ -17,49 +17,32 @@ from dataclasses import dataclass
 
 from cartel_atlas.extract.context import DocView, GroupMention, PlaceMention, SentenceView
 from cartel_atlas.extract.drafts import Draft
-from cartel_atlas.extract.gazetteer import EventEntry, LexEntry
+from cartel_atlas.extract.event_cues import (
+    VIOLENT,
+    anchored,
+    cue_types,
+    is_aggregate,
+    killed_count,
+    victim_type,
+)
 from cartel_atlas.extract.phrases import Hit
 from cartel_atlas.extract.polarity import hedged, polarity_at
 
 COMPONENT = "events"
 MASSACRE_MIN = 4
+TOLL_MIN = 100
 """Civilian deaths in one attack from which the taxonomy calls it a massacre."""
-SEIZURES = {"drug_seizure", "arms_seizure", "fuel_theft", "lab_dismantled"}
-VIOLENT = ["attack_on_official", "attack_on_security_forces", "massacre", "armed_clash", "homicide"]
-_FRAME = re.compile(
-    r"\b(?:involved in|engaged in|crimes? of|diversif\w* into|participate[sd]? in|"
-    r"reputation for|such as|activities|dedicad[oa]s? a|se dedica(?:ba|n)? a|involucrad[oa]s? en|"
-    r"delitos? (?:de|como)|actividades|responsible for|revenue streams?|conducted|"
-    r"has carried out|entre ellos|known for|threat|amenaza|despite|a pesar de|"
-    r"linked to|tied to|vinculad[oa]s? (?:a|con)|ligad[oa]s? a|leading to|que lleve a|"
-    r"lleven a|fight(?:ing)? (?:against )?the|combat(?:e|ir)?|efforts?|estrategia|policy|"
-    r"political|concern)\b",
+_BACK_REFERENCE = re.compile(
+    r"\b(?:the (?:defendants|accused|suspects|detainees|investigation|operation|case)|"
+    r"(?:los|las) (?:acusados|imputados|detenidos|procesados)|(?:la|esta|dicha) investigaci[oó]n|"
+    r"(?:el|este|dicho) (?:operativo|caso))\b",
     re.I,
 )
-_CLAUSE_BREAK = re.compile(r"[.;:—–()]")
-_REPORTING = re.compile(r"^\s+(?:that|que)\b", re.I)
 _HANDOVER = re.compile(
     r"puest[oa]s? a disposici[oó]n|handed over to (?:the )?(?:prosecutors|"
     r"authorities)",
     re.I,
 )
-_PURPOSE = re.compile(
-    r"(?:elaboraci[oó]n|producci[oó]n|fabricaci[oó]n|manufactura|"
-    r"production|manufactur\w*|laboratorio|laboratory|lab)\s+(?:de\s+|of\s+)?"
-    r"(?:\w+\s+){0,2}$",
-    re.I,
-)
-_PRECURSOR = re.compile(r"precursor|qu[ií]mic|chemical|sustancia", re.I)
-_AGGREGATE = re.compile(
-    r"\b(?:se han asegurado|han sido asegurad|durante la presente administraci[oó]n|"
-    r"en lo que va|en total|a total of|so far this year|since (?:19|20)\d\d|"
-    r"desde (?:el inicio|que inici)|acumulad|in (?:19|20)\d\d,? the \w+ seized|"
-    r"\d+\s*%|\d+\s+(?:percent|por ciento)\b|en todo el pa[ií]s|a nivel nacional|"
-    r"nationwide|across the country|since (?:the|el|la)\b|have been (?:killed|murdered)|"
-    r"han sido asesinad|han (?:muerto|perdido la vida))",
-    re.I,
-)
-_FINISHED = {"drug_seizure"}
 
 
 @dataclass
@@ -70,80 +53,15 @@ class _Ctx:
     report_date: str | None
 
 
-_AGGREGATE_HINTS = (
-    "todo el pa",
-    "have been",
-    "han sido",
-    "han muerto",
-    "han perdido",
-    "nivel nacional",
-    "nationwide",
-    "across the country",
-    "asegurad",
-    "administraci",
-    "en lo que va",
-    "total",
-    "so far",
-    "since",
-    "desde",
-    "acumulad",
-    "seized",
-    "%",
-    "percent",
-    "por ciento",
-)
-
-
-def is_aggregate(sent: SentenceView) -> bool:
-    """Cumulative totals ("se han asegurado ... durante la presente administración")."""
-    if sent.aggregate is None:
-        low = sent.text.lower()
-        sent.aggregate = any(h in low for h in _AGGREGATE_HINTS) and bool(
-            _AGGREGATE.search(sent.text)
-        )
-    return sent.aggregate
-
-
-def _lex(hit: Hit) -> set[str]:
-    return {p.cls for p in hit.payloads if isinstance(p, LexEntry)}
-
-
-_UNIT_ONLY = re.compile(r"^(?:litros de|liters of|litres of|gallons of)$", re.I)
-_CATEGORY_NEEDS = {
-    "drug_words": {"drug", "precursor"},
-    "weapon_words": {"firearm", "ammunition", "explosive"},
-    "fuel_words": {"fuel"},
-}
 _ADJECTIVAL = re.compile(
     r"^['’]?s?\s*(?:[A-Z]\w+|law enforcement|prison|government|officials?|"
     r"authorities|demand|origin|soil|market|citizens?|nationals?)\b"
 )
 _DATELINE = re.compile(r"^[^\n]{0,90}?\d{4}\s*\.?\s*[-–—]+\s*")
-
-
-def _words_present(view: DocView, sents: list[SentenceView], cls: str, lab: bool) -> bool:
-    cats = _CATEGORY_NEEDS.get(cls, set())
-    for s in sents:
-        for h in s.cues:
-            if cls not in _lex(h) or _UNIT_ONLY.match(view.text[h.start : h.end]):
-                continue
-            if cls == "drug_words":
-                before = view.text[max(0, h.start - 45) : h.start]
-                if _PURPOSE.search(before):
-                    continue
-                if lab and _PRECURSOR.search(view.text[h.start : h.end]):
-                    continue
-            return True
-        for c in s.commodities:
-            if c.category not in cats:
-                continue
-            if cls == "drug_words" and (
-                _PURPOSE.search(view.text[max(0, c.start - 45) : c.start])
-                or (lab and c.category == "precursor")
-            ):
-                continue
-            return True
-    return False
+_DATELINE_LINE = re.compile(
+    r"^(?:[A-ZÁÉÍÓÚÑ][\w.]*(?:\s+(?:de|del|la|los)\s+|\s+|,\s*))+a\s+(?:\w+\s+)?"
+    r"\d{1,2}\s+de\s+\w+\s+de(?:l)?\s+\d{4}\.?$"
+)
 
 
 def dateline_end(view: DocView) -> int:
@@ -154,6 +72,9 @@ def dateline_end(view: DocView) -> int:
     m = _DATELINE.match(view.text[first.start : first.end])
     if m and any(first.start + m.end() >= d.end for d in first.dates):
         return first.start + m.end()
+    for s in view.sentences[:3]:  # a dateline on its own line: "Hermosillo, Sonora a 28 de ..."
+        if _DATELINE_LINE.match(s.text) and s.dates:
+            return s.end
     return 0
 
 
@@ -189,26 +110,9 @@ def _date(sent: SentenceView, skip_before: int = 0) -> str | None:
     return None
 
 
-def _killed(view: DocView, sent: SentenceView, cls: str) -> int | None:
-    """The count nearest to a killed/wounded word ("killed 11 people", "dos muertos")."""
-    best: tuple[int, int] | None = None
-    for h in sent.cue_classes(cls):
-        for n in sent.numbers:
-            if n.is_year or re.match(r"-?\s?(?:year|años|an?os)", view.text[n.end : n.end + 6]):
-                continue
-            gap = view.text[n.end : h.start] if n.end <= h.start else view.text[h.end : n.start]
-            if (
-                len(gap) <= 30
-                and not re.search(r"[.;]", gap)
-                and (best is None or len(gap) < best[0])
-            ):
-                best = (len(gap), int(n.value))
-    return best[1] if best else None
-
-
 def _deaths(view: DocView, sent: SentenceView, cue: Hit) -> int | None:
     """Deaths stated next to a death word, or counted by the cue itself ("one killing")."""
-    n = _killed(view, sent, "killed")
+    n = killed_count(view, sent, "killed")
     if n is not None:
         return n
     for num in sent.numbers:
@@ -225,22 +129,12 @@ def _actor(view: DocView, sent: SentenceView, recent: list[GroupMention]) -> str
 
     if anaphora(view.text, sent.start, sent.end) and recent:
         return recent[-1].name
+    if _BACK_REFERENCE.search(sent.text):
+        # "The defendants include ... (captured)": the group of the case just described
+        for prev in reversed(view.sentences[max(0, sent.index - 3) : sent.index]):
+            if prev.groups:
+                return prev.groups[0].name
     return None
-
-
-def _victim_type(sent: SentenceView, etype: str) -> str:
-    """Violence against officials or security forces keeps its attack type."""
-    roles = {
-        p.attr("role")
-        for h in sent.cue_classes("victim_roles")
-        for p in h.payloads
-        if isinstance(p, LexEntry) and p.cls == "victim_roles"
-    }
-    if "official" in roles:
-        return "attack_on_official"
-    if "security_forces" in roles and etype in ("homicide", "massacre", "armed_clash"):
-        return "attack_on_security_forces"
-    return etype
 
 
 def extract_events(view: DocView) -> list[Draft]:
@@ -267,7 +161,7 @@ def extract_events(view: DocView) -> list[Draft]:
             ctx.place, ctx.place_sentence = own_places, s.index
         if own_date:
             ctx.date = own_date
-        types = _types(view, s)
+        types = cue_types(view, s)
         prior = list(recent)
         recent.extend(s.groups)
         if not types or is_aggregate(s) or _HANDOVER.search(s.text):
@@ -284,11 +178,14 @@ def extract_events(view: DocView) -> list[Draft]:
             ):
                 _merge_counts(view, s, last_violent)
             else:
-                types[_victim_type(s, violent[0])] = hit
+                types[victim_type(s, violent[0])] = hit
         for etype, hit in list(types.items()):
-            if etype == "homicide" and (_deaths(view, s, hit) or 0) >= MASSACRE_MIN:
+            deaths = _deaths(view, s, hit) or 0 if etype in VIOLENT else 0
+            if deaths >= TOLL_MIN:
+                continue  # a death toll over a period is a statistic, not one attack
+            if etype == "homicide" and deaths >= MASSACRE_MIN:
                 etype = "massacre"  # the taxonomy: several civilians killed at once
-            if not _anchored(view, s, etype, own_places, own_date):
+            if not anchored(view, s, etype, own_places, own_date):
                 continue
             places = own_places
             if (
@@ -307,7 +204,7 @@ def extract_events(view: DocView) -> list[Draft]:
                 "actor": _actor(view, s, prior),
                 "victims": None,
                 "killed": _deaths(view, s, hit) if etype in VIOLENT else None,
-                "wounded": _killed(view, s, "wounded") if etype in VIOLENT else None,
+                "wounded": killed_count(view, s, "wounded") if etype in VIOLENT else None,
             }
             if pol == "negated":
                 fields["polarity"] = "negated"
@@ -337,67 +234,10 @@ def _place_value(places: list[PlaceMention], sent: SentenceView) -> object:
     return labels[0] if len(labels) == 1 else labels
 
 
-def _types(view: DocView, s: SentenceView) -> dict[str, Hit]:
-    """Event types cued in the sentence (first cue hit of each type)."""
-    found: dict[str, Hit] = {}
-    scope = [s, *view.items_after(s.index)] if s.intro else [s]
-    lab = any(
-        isinstance(p, EventEntry) and p.event_type == "lab_dismantled"
-        for h in s.cues
-        for p in h.payloads
-    )
-    if not any(isinstance(p, EventEntry) for h in s.cues for p in h.payloads):
-        return found
-    weapons = [h for h in s.cues if "weapon_words" in _lex(h)]
-    frames = [m.end() + s.start for m in _FRAME.finditer(s.text)]
-    for h in s.cues:
-        for p in h.payloads:
-            if not isinstance(p, EventEntry) or p.event_type in found:
-                continue
-            if p.needs and not _words_present(
-                view, scope, p.needs, lab and p.event_type in _FINISHED
-            ):
-                continue
-            if p.needs and p.needs in _lex(h):
-                continue  # the commodity word itself ("precursores químicos") is no seizure
-            if p.event_type in VIOLENT and any(w.start <= h.start < w.end for w in weapons):
-                continue  # "una granada" in a list of seized arms
-            if any(
-                h.start - 70 <= f <= h.start and not _CLAUSE_BREAK.search(view.text, f, h.start)
-                for f in frames
-            ):
-                continue
-            if _REPORTING.match(view.text[h.end : h.end + 12]):
-                continue  # "research has found that": a reporting verb, not a find
-            found[p.event_type] = h
-    return found
-
-
-def _anchored(
-    view: DocView, s: SentenceView, etype: str, places: list[PlaceMention], date: str | None
-) -> bool:
-    """Whether the sentence reports a specific incident rather than a kind of activity."""
-    mexican = any(p.is_mexican for p in places)
-    if etype in VIOLENT or etype in (
-        "kidnapping",
-        "extortion",
-        "disappearance",
-        "human_smuggling",
-        "other",
-    ):
-        return (
-            mexican or bool(date) or (etype in VIOLENT and _killed(view, s, "killed") is not None)
-        )
-    if etype in SEIZURES:
-        quantities = any(not n.is_year and not n.approx for n in s.numbers) or s.intro
-        return bool(places or date or quantities)
-    return bool(places or date or any(not n.is_year and not n.approx for n in s.numbers))
-
-
 def _merge_counts(view: DocView, s: SentenceView, prev: Draft) -> None:
     """A follow-up sentence of the same attack adds its dead and wounded."""
     for key, cls in (("killed", "killed"), ("wounded", "wounded")):
-        n = _killed(view, s, cls)
+        n = killed_count(view, s, cls)
         if n is None and s.cue_classes(cls):
             n = 1
         if n is not None:
@@ -446,7 +286,26 @@ def _subsumed(f: dict[str, object], o: dict[str, object]) -> bool:
 
 
 def _fold_duplicates(drafts: list[Draft]) -> list[Draft]:
-    """Drop placeless or summary mentions of an incident reported specifically elsewhere."""
+    """Drop placeless or summary mentions of an incident reported specifically elsewhere.
+
+    Compared within each event type, once per distinct (place, date, polarity), so long
+    documents stay linear in practice.
+    """
+    by_type: dict[object, dict[str, dict[str, object]]] = {}
+    for d in drafts:
+        key = repr((d.fields["place"], d.fields["date"], d.fields.get("polarity")))
+        by_type.setdefault(d.fields["event_type"], {}).setdefault(key, d.fields)
+    redundant: set[tuple[object, str]] = set()
+    for etype, variants in by_type.items():
+        for key, f in variants.items():
+            if any(o is not f and _subsumed(f, o) for o in variants.values()):
+                redundant.add((etype, key))
     return [
-        d for d in drafts if not any(o is not d and _subsumed(d.fields, o.fields) for o in drafts)
+        d
+        for d in drafts
+        if (
+            d.fields["event_type"],
+            repr((d.fields["place"], d.fields["date"], d.fields.get("polarity"))),
+        )
+        not in redundant
     ]

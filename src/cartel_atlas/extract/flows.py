@@ -245,9 +245,7 @@ def _runs(
 def _assign(
     runs: list[list[tuple[CommodityMention, str | None]]], points: list[tuple[int, str]]
 ) -> list[list[str]]:
-    """Each end point goes to the run written before it (or the first run); a run without
-    end points of its own shares those of the run before it ("into the United States,
-    including heroin, ...")."""
+    """Each end point goes to the run written before it (or the first run)."""
     per_run: list[list[str]] = [[] for _ in runs]
     for pos, label in points:
         idx = 0
@@ -256,10 +254,15 @@ def _assign(
                 idx = i
         if label not in per_run[idx]:
             per_run[idx].append(label)
-    for i in range(1, len(per_run)):
-        if not per_run[i]:
-            per_run[i] = per_run[i - 1]
     return per_run
+
+
+def _share(froms: list[list[str]], tos: list[list[str]]) -> None:
+    """A run without end points of its own shares those of the run before it ("into the
+    United States, including heroin, ..."); a run with either end keeps to its own."""
+    for i in range(1, len(froms)):
+        if not froms[i] and not tos[i]:
+            froms[i], tos[i] = froms[i - 1], tos[i - 1]
 
 
 def extract_flows(view: DocView, sources: list[str | None]) -> list[Draft]:
@@ -286,6 +289,7 @@ def extract_flows(view: DocView, sources: list[str | None]) -> list[Draft]:
         runs = _runs(view, items)
         run_from = _assign(runs, ends.origins)
         run_to = _assign(runs, ends.dests)
+        _share(run_from, run_to)
         for r, run in enumerate(runs):
             for c, adj in run:
                 froms: list[str | None] = list(run_from[r]) or [adj]

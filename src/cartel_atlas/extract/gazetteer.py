@@ -15,6 +15,7 @@ from typing import Any
 from cartel_atlas.extract.phrases import PhraseMatcher
 from cartel_atlas.vocab import Vocabulary
 from cartel_atlas.vocab.lexicon import Lexicon, load_lexicon
+from cartel_atlas.vocab.text import fold
 
 # Lexicon classes the extractors read; number/date words are the dates/numbers modules' job.
 CUE_CLASSES = (
@@ -94,17 +95,24 @@ class Gazetteer:
     lexicon: Lexicon
     acronyms: dict[str, GroupEntry]
     """Upper-case group acronyms (>= 4 letters), for the misspelling fallback."""
+    long_names: dict[str, GroupEntry]
+    """Folded group names of 12+ characters, for the fuzzy misspelling fallback."""
 
 
-def _entities(vocab: Vocabulary) -> tuple[PhraseMatcher, dict[str, GroupEntry]]:
+def _entities(
+    vocab: Vocabulary,
+) -> tuple[PhraseMatcher, dict[str, GroupEntry], dict[str, GroupEntry]]:
     entries: list[tuple[str, Any]] = []
     acronyms: dict[str, GroupEntry] = {}
+    long_names: dict[str, GroupEntry] = {}
     for text, group, alias in vocab.groups.surface_forms():
         needs = bool(getattr(alias, "needs_context", False)) if alias is not None else False
         entry = GroupEntry(group.id, group.name, needs, text)
         entries.append((text, entry))
         if text.isupper() and text.isalpha() and len(text) >= 4 and not needs:
             acronyms[text] = entry
+        if len(fold(text)) >= 12 and not needs:
+            long_names.setdefault(fold(text), entry)
     places = vocab.places
     for surface, ref in places.surface_forms():
         entries.append(
@@ -112,7 +120,7 @@ def _entities(vocab: Vocabulary) -> tuple[PhraseMatcher, dict[str, GroupEntry]]:
         )
     for surface, com in vocab.commodities.surface_forms():
         entries.append((surface, CommodityEntry(com.id, com.name_en, com.category)))
-    return PhraseMatcher(entries, exact=places.exact_case_forms()), acronyms
+    return PhraseMatcher(entries, exact=places.exact_case_forms()), acronyms, long_names
 
 
 def _cues(vocab: Vocabulary, lexicon: Lexicon, lang: str) -> PhraseMatcher:
@@ -138,12 +146,13 @@ def gazetteer_for(vocab: Vocabulary) -> Gazetteer:
         if cached is not None and cached[0] is vocab:
             return cached[1]
         lexicon = load_lexicon(vocab.directory)
-        entities, acronyms = _entities(vocab)
+        entities, acronyms, long_names = _entities(vocab)
         gz = Gazetteer(
             entities=entities,
             cues={lang: _cues(vocab, lexicon, lang) for lang in ("es", "en")},
             lexicon=lexicon,
             acronyms=acronyms,
+            long_names=long_names,
         )
         _CACHE[id(vocab)] = (vocab, gz)
         return gz

@@ -28,6 +28,17 @@ _POSSIBLE = re.compile(
     r"condena)|\b(?:proposed|propuso|propone|called for|pidió)\b",
     re.I,
 )
+_MEMBERS_DESIGNATED = re.compile(
+    r"\b(?:OFAC|Treasury|Tesoro|E\.O\.|Executive Order|Orden Ejecutiva|Kingpin|individuals|"
+    r"entities|companies|businesses|nationals|persons|people|network|individuos|personas|"
+    r"empresas|entidades|red)\b"
+)
+_GROUP_DESIGNATION = re.compile(
+    r"Foreign Terrorist Organi[sz]ations?|\bFTOs?\b|[Oo]rganizaci[oó]n(?:es)? [Tt]errorista|"
+    r"as (?:a )?(?:Specially Designated Global )?Terrorist"
+)
+"""A group named a terrorist organization is a designation; designating its members or
+network (OFAC, Executive Orders) is a sanction on the group."""
 _ORDER = ("designation", "sanction", "indictment", "reward", "sentence")
 
 
@@ -69,6 +80,12 @@ def extract_legal(view: DocView) -> list[Draft]:
         date = next((d.value for d in s.dates if d.value and d.precision != "unknown"), None)
         by = _BY.search(s.text)
         pol = "hedged" if _POSSIBLE.search(s.text) else "asserted"
+        if (
+            "designation" in actions
+            and _MEMBERS_DESIGNATED.search(s.text)
+            and not _GROUP_DESIGNATION.search(s.text)
+        ):
+            actions.setdefault("sanction", actions.pop("designation"))
         for action in sorted(actions, key=_ORDER.index):
             fields = {
                 "action": action,

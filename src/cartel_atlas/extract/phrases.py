@@ -39,7 +39,7 @@ class PhraseMatcher:
                 table[key].append(payload)
         self._exact: dict[str, set[str]] = defaultdict(set)
         for form in exact:
-            self._exact[fold(form)].update({form.rstrip("."), strip_accents(form).rstrip(".")})
+            self._exact[fold(form)].update({form, strip_accents(form)})
         self._auto = ahocorasick.Automaton()
         for key, payloads in table.items():
             # padded with spaces: folded text has a space at every word boundary, so a
@@ -61,11 +61,24 @@ class PhraseMatcher:
             start = end - len(key)
             o_start, o_end = ft.span(start, end)
             forms = self._exact.get(key)
-            if forms is not None and ft.original[o_start:o_end].rstrip(".") not in forms:
+            if forms is not None and not _written_as(ft.original, o_start, o_end, forms):
                 continue
             hits.append(Hit(o_start, o_end, key, payloads))
         hits.sort(key=lambda h: (h.start, -h.end))
         return hits
+
+
+def _written_as(text: str, start: int, end: int, forms: set[str]) -> bool:
+    """Case-sensitive check; a form ending in '.' ("Sin.") needs the dot in the text, so
+    "Sin embargo" is not Sinaloa."""
+    surface = text[start:end]
+    for form in forms:
+        if form.endswith("."):
+            if surface == form[:-1] and text[end : end + 1] == ".":
+                return True
+        elif surface == form:
+            return True
+    return False
 
 
 def longest(hits: list[Hit]) -> list[Hit]:

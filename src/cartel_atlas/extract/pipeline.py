@@ -84,6 +84,11 @@ def analyse(
     drafts += extract_legal(view)
     drafts += extract_statistics(view, speakers)
     drafts += _aliases(groups, view)
+    for draft in drafts:
+        if draft.source is None and draft.kind in ("event", "legal_action"):
+            draft.source = speakers[
+                draft.sentence
+            ]  # who asserts it, for the store and the analysts
     facts = [to_fact(document, d) for d in _distinct(drafts)]
     mentions = _mentions(document.id, view, groups, places, commodities, gz, entity_hits)
     return lang, view, facts, mentions
@@ -108,6 +113,14 @@ def _place_headers(view: DocView, vocab: Vocabulary) -> None:
     state: str | None = None
     label: str | None = None
     for s in view.sentences:
+        # "Sinaloa:" or "Estado de México:" written in ordinary case
+        if (
+            not s.is_header
+            and s.intro
+            and len(s.text.split()) <= 4
+            and vocab.places.find_state(s.text.strip(" :-–")) is not None
+        ):
+            s.is_header, s.intro = True, False
         if s.is_header:
             found = vocab.places.find_state(s.text.strip(" :-–"))
             state, label = (found.code, found.label) if found else (None, None)

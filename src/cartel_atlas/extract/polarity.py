@@ -28,8 +28,17 @@ def _classes(hit: Hit) -> set[str]:
     return {getattr(p, "cls", "") for p in hit.payloads}
 
 
-def _scoped(sent: SentenceView, text: str, cls: str, start: int, end: int, window: int) -> bool:
-    """A ``cls`` cue in the same clause as [start, end), at most ``window`` chars away."""
+def _scoped(
+    sent: SentenceView,
+    text: str,
+    cls: str,
+    start: int,
+    end: int,
+    window: int,
+    before_only: bool = False,
+) -> bool:
+    """A ``cls`` cue in the same clause as [start, end), at most ``window`` chars away
+    (only before it when ``before_only``: "no fue detenido", not "armas sin registro")."""
     mine = sent.cue_classes(cls)
     if not mine:
         return False
@@ -40,6 +49,8 @@ def _scoped(sent: SentenceView, text: str, cls: str, start: int, end: int, windo
             for o in others
         ):
             continue  # "sin" inside "sin vida"
+        if before_only and h.start >= start:
+            continue
         lo, hi = (h.end, start) if h.end <= start else (end, h.start)
         if hi - lo > window:
             continue
@@ -54,7 +65,7 @@ def polarity_at(sent: SentenceView, text: str, start: int, end: int) -> str:
     """Polarity of a claim whose cue spans [start, end) of the document text."""
     if sentence_negates(sent):
         return "negated"
-    if _scoped(sent, text, "negation", start, end, 25):
+    if _scoped(sent, text, "negation", start, end, 25, before_only=True):
         return "negated"
     if hedged(sent, text, start, end):
         return "hedged"

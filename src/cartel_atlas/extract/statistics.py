@@ -14,7 +14,7 @@ import re
 
 from cartel_atlas.extract.context import DocView, SentenceView
 from cartel_atlas.extract.drafts import Draft
-from cartel_atlas.extract.events import is_aggregate
+from cartel_atlas.extract.event_cues import is_aggregate
 
 COMPONENT = "statistics"
 _PERCENT = re.compile(r"^\s*(?:%|percent\b|per cent\b|por ciento\b)", re.I)
@@ -69,6 +69,28 @@ def _agency(sentence: str) -> str | None:
     return m.group("who") if m else None
 
 
+_SUBJECT_TEXT = re.compile(
+    r"^\s*(?:%|percent|por ciento)?\s*(?:of\s+|de\s+)?(?P<what>[^,.;:()]{3,80})"
+)
+
+
+def _subject(text: str, end: int, limit: int) -> str | None:
+    """What the number counts, as written right after it ("overdose deaths", "kilos de
+    cocaína"); analysts read it, the evaluation does not."""
+    m = _SUBJECT_TEXT.match(text[end:limit])
+    if not m:
+        return None
+    words = m.group("what").split()[:8]
+    return " ".join(words) or None
+
+
+_COUNTED = re.compile(
+    r"\b(?:homicid\w*|killings|murders|deaths|muertes|asesinatos|"
+    r"v[ií]ctimas|arrests|detenciones|disappearances|desapariciones)\b",
+    re.I,
+)
+
+
 def _year_level(s: SentenceView) -> bool:
     """A seizure total dated only by year and tied to no municipality."""
     years = [d for d in s.dates if d.precision == "year"]
@@ -120,7 +142,10 @@ def extract_statistics(view: DocView, sources: list[str | None]) -> list[Draft]:
             elif aggregate:
                 unit = _unit(text, n.end)
                 if unit is None:
-                    continue
+                    counted = _COUNTED.search(s.text)  # "Homicides reached 36,000 in 2019"
+                    if counted is None:
+                        continue
+                    unit = counted.group(0).lower()
             else:
                 continue
             if n.approx and re.search(
@@ -132,7 +157,7 @@ def extract_statistics(view: DocView, sources: list[str | None]) -> list[Draft]:
             value: float | int = int(n.value) if float(n.value).is_integer() else n.value
             speaker = sources[s.index] or (_agency(s.text) if aggregate else None)
             fields = {
-                "subject": None,
+                "subject": _subject(text, n.end, s.end),
                 "value": value,
                 "unit": unit,
                 "as_of": as_of or (view.published.isoformat() if view.published else None),

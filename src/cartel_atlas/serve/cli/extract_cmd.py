@@ -23,7 +23,7 @@ from cartel_atlas.errors import AtlasError, SourceError
 from cartel_atlas.extract import Extraction, run
 from cartel_atlas.extract.export import records, write_jsonl
 from cartel_atlas.model import Document
-from cartel_atlas.serve.cli.common import console, err_console
+from cartel_atlas.serve.cli.common import DatabaseOption, console, err_console
 from cartel_atlas.vocab import get_vocabulary
 
 KIND_STYLES = {
@@ -203,19 +203,38 @@ def render_explanation(ex: Extraction, name: str) -> tuple[Text, Table]:
     return text, table
 
 
+def _stored_document(ref: str, database: str | None) -> Document:
+    from cartel_atlas.store import Store
+
+    with Store.open(database) as store:
+        return store.get_document(ref)
+
+
 def explain(
     doc: Annotated[
-        Path, typer.Argument(help="A .txt document (with optional .meta.json).", show_default=False)
+        str,
+        typer.Argument(
+            help="A .txt document (with optional .meta.json), or the id or name of a "
+            "stored document.",
+            show_default=False,
+        ),
     ],
+    database: DatabaseOption = None,
 ) -> None:
     """Show a document with the evidence of each extracted fact highlighted."""
     try:
-        files = text_files([doc])
-        if not files:
-            raise SourceError("no .txt file found", uri=str(doc), code="S001")
-        ex = run(load_document(files[0]), get_vocabulary())
+        path = Path(doc)
+        if path.exists() or path.suffix.lower() == ".txt":
+            files = text_files([path])
+            if not files:
+                raise SourceError("no .txt file found", uri=doc, code="S001")
+            document, name = load_document(files[0]), files[0].stem
+        else:
+            document = _stored_document(doc, database)
+            name = document.name or document.id
+        ex = run(document, get_vocabulary())
     except AtlasError as exc:
         raise _fail(exc) from None
-    text, table = render_explanation(ex, files[0].stem)
+    text, table = render_explanation(ex, name)
     console.print(text)
     console.print(table)

@@ -74,8 +74,8 @@ def _open(database: str | None, *, create: bool = False) -> Store:
     return Store.open(database)
 
 
-class _Bar:
-    """A rich progress bar on stderr, drawn only on a terminal."""
+class ProgressBar:
+    """A rich progress bar on stderr, drawn only on a terminal (an ingest ``ProgressSink``)."""
 
     def __init__(self, label: str) -> None:
         self._progress = Progress(
@@ -90,7 +90,7 @@ class _Bar:
         )
         self._task = self._progress.add_task(label, total=None, current="")
 
-    def __enter__(self) -> _Bar:
+    def __enter__(self) -> ProgressBar:
         self._progress.start()
         return self
 
@@ -102,6 +102,9 @@ class _Bar:
 
     def step(self, label: str) -> None:
         self._progress.update(self._task, advance=1, current=label[-60:])
+
+
+_Bar = ProgressBar  # the name other commands imported first
 
 
 def summary_tables(summary: IngestSummary) -> list[Table]:
@@ -187,7 +190,7 @@ def ingest_command(
     missing = missing_paths(inputs)
     if missing:
         raise SourceError("no such file or directory", uri=", ".join(missing), code="S001")
-    with _open(database, create=True) as store, _Bar("ingest") as bar:
+    with _open(database, create=True) as store, ProgressBar("ingest") as bar:
         summary = run_ingest(
             store,
             inputs,

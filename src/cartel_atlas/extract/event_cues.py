@@ -1,0 +1,278 @@
+"""Event typing: which event types a sentence's cues signal, and whether it reports an
+incident at all.
+
+A seizure verb needs the word class its cue names (``needs``) in the sentence or in the
+list items it introduces; drug words that name a laboratory's product ("laboratorio para
+la elaboración de metanfetamina") do not make a drug seizure. Activities listed as what a
+group does ("involved in extortion, kidnapping and fuel theft"), cumulative totals and
+handovers to prosecutors are not incidents.
+"""
+
+from __future__ import annotations
+
+import re
+
+from cartel_atlas.extract.context import DocView, PlaceMention, SentenceView
+from cartel_atlas.extract.gazetteer import EventEntry, LexEntry
+from cartel_atlas.extract.phrases import Hit
+
+SEIZURES = {"drug_seizure", "arms_seizure", "fuel_theft", "lab_dismantled"}
+VIOLENT = ["attack_on_official", "attack_on_security_forces", "massacre", "armed_clash", "homicide"]
+_FRAME = re.compile(
+    r"\b(?:involved in|engaged in|crimes? of|diversif\w* into|participate[sd]? in|"
+    r"reputation for|such as|activities|dedicad[oa]s? a|se dedica(?:ba|n)? a|involucrad[oa]s? en|"
+    r"delitos? (?:de|como)|actividades|responsible for|revenue streams?|conducted|"
+    r"has carried out|entre ellos|known for|threat|amenaza|despite|a pesar de|"
+    r"linked to|tied to|vinculad[oa]s? (?:a|con)|ligad[oa]s? a|leading to|que lleve a|"
+    r"lleven a|fight(?:ing)? (?:against )?the|combat(?:e|ir)?|efforts?|estrategia|policy|"
+    r"political|concern)\b",
+    re.I,
+)
+_CLAUSE_BREAK = re.compile(r"[.;:—–()]")
+_REPORTING = re.compile(r"^\s+(?:that|que)\b", re.I)
+_PURPOSE = re.compile(
+    r"(?:elaboraci[oó]n|producci[oó]n|fabricaci[oó]n|manufactura|"
+    r"production|manufactur\w*|laboratorio|laboratory|lab)\s+(?:de\s+|of\s+)?"
+    r"(?:\w+\s+){0,2}$",
+    re.I,
+)
+_PRECURSOR = re.compile(r"precursor|qu[ií]mic|chemical|sustancia", re.I)
+_AGGREGATE = re.compile(
+    r"\b(?:se han asegurado|han sido asegurad|durante la presente administraci[oó]n|"
+    r"en lo que va|en total|a total of|so far this year|since (?:19|20)\d\d|"
+    r"desde (?:el inicio|que inici)|acumulad|in (?:19|20)\d\d,? the \w+ seized|"
+    r"\d+\s*%|\d+\s+(?:percent|por ciento)\b|en todo el pa[ií]s|a nivel nacional|"
+    r"nationwide|across the country|since (?:the|el|la)\b|have been (?:killed|murdered)|"
+    r"han sido asesinad|han (?:muerto|perdido la vida)|"
+    r"(?:rose|increased|fell|declined|dropped|doubled|grew|aumentaron|disminuyeron|crecieron|"
+    r"se duplicaron|se redujeron|reached|totaled|totalled|sumaron|alcanzaron|ascendieron|"
+    r"se registraron|were recorded|were registered)\b)",
+    re.I,
+)
+_FINISHED = {"drug_seizure"}
+
+
+_AGGREGATE_HINTS = (
+    "reached",
+    "totaled",
+    "totalled",
+    "sumaron",
+    "alcanzaron",
+    "ascendieron",
+    "se registraron",
+    "recorded",
+    "registered",
+    "rose",
+    "increased",
+    "fell",
+    "declined",
+    "dropped",
+    "doubled",
+    "grew",
+    "aumentaron",
+    "disminuyeron",
+    "crecieron",
+    "duplicaron",
+    "redujeron",
+    "todo el pa",
+    "have been",
+    "han sido",
+    "han muerto",
+    "han perdido",
+    "nivel nacional",
+    "nationwide",
+    "across the country",
+    "asegurad",
+    "administraci",
+    "en lo que va",
+    "total",
+    "so far",
+    "since",
+    "desde",
+    "acumulad",
+    "seized",
+    "%",
+    "percent",
+    "por ciento",
+)
+
+
+def is_aggregate(sent: SentenceView) -> bool:
+    """Cumulative totals ("se han asegurado ... durante la presente administración")."""
+    if sent.aggregate is None:
+        low = sent.text.lower()
+        sent.aggregate = any(h in low for h in _AGGREGATE_HINTS) and bool(
+            _AGGREGATE.search(sent.text)
+        )
+    return sent.aggregate
+
+
+def lex_classes(hit: Hit) -> set[str]:
+    return {p.cls for p in hit.payloads if isinstance(p, LexEntry)}
+
+
+_UNIT_ONLY = re.compile(
+    r"^(?:litros de|liters of|litres of|gallons of|dosis|paquetes|envoltorios|packages|"
+    r"kilograms|kilos)$",
+    re.I,
+)
+"""Units, not goods: '299 dosis de' says nothing of what was seized until the drug is named."""
+_CATEGORY_NEEDS = {
+    "drug_words": {"drug", "precursor"},
+    "weapon_words": {"firearm", "ammunition", "explosive"},
+    "fuel_words": {"fuel"},
+}
+
+
+def _words_present(view: DocView, sents: list[SentenceView], cls: str, lab: bool) -> bool:
+    cats = _CATEGORY_NEEDS.get(cls, set())
+    for s in sents:
+        for h in s.cues:
+            if cls not in lex_classes(h) or _UNIT_ONLY.match(view.text[h.start : h.end]):
+                continue
+            if cls == "drug_words":
+                before = view.text[max(0, h.start - 45) : h.start]
+                if _PURPOSE.search(before):
+                    continue
+                if lab and _PRECURSOR.search(view.text[h.start : h.end]):
+                    continue
+            return True
+        for c in s.commodities:
+            if c.category not in cats:
+                continue
+            if cls == "drug_words" and (
+                _PURPOSE.search(view.text[max(0, c.start - 45) : c.start])
+                or (lab and c.category == "precursor")
+            ):
+                continue
+            return True
+    return False
+
+
+def victim_type(sent: SentenceView, etype: str) -> str:
+    """Violence against officials or security forces keeps its attack type."""
+    roles = {
+        p.attr("role")
+        for h in sent.cue_classes("victim_roles")
+        for p in h.payloads
+        if isinstance(p, LexEntry) and p.cls == "victim_roles"
+    }
+    if "official" in roles:
+        return "attack_on_official"
+    if "security_forces" in roles and etype in ("homicide", "massacre", "armed_clash"):
+        return "attack_on_security_forces"
+    return etype
+
+
+def cue_types(view: DocView, s: SentenceView) -> dict[str, Hit]:
+    """Event types cued in the sentence (first cue hit of each type)."""
+    found: dict[str, Hit] = {}
+    scope = [s, *view.items_after(s.index)] if s.intro else [s]
+    lab = any(
+        isinstance(p, EventEntry) and p.event_type == "lab_dismantled"
+        for h in s.cues
+        for p in h.payloads
+    )
+    if not any(isinstance(p, EventEntry) for h in s.cues for p in h.payloads):
+        return found
+    weapons = [h for h in s.cues if "weapon_words" in lex_classes(h)]
+    frames = [m.end() + s.start for m in _FRAME.finditer(s.text)]
+    for h in s.cues:
+        for p in h.payloads:
+            if not isinstance(p, EventEntry) or p.event_type in found:
+                continue
+            if p.needs and not _words_present(
+                view, scope, p.needs, lab and p.event_type in _FINISHED
+            ):
+                continue
+            if p.needs and p.needs in lex_classes(h):
+                continue  # the commodity word itself ("precursores químicos") is no seizure
+            if re.search(r"\b(?:de|of)$", p.text) and not view.text[h.end : s.end].strip(" .,;"):
+                continue  # "299 dosis de" cut off: what was seized is not stated
+            if p.event_type in VIOLENT and any(w.start <= h.start < w.end for w in weapons):
+                continue  # "una granada" in a list of seized arms
+            if any(
+                h.start - 70 <= f <= h.start and not _CLAUSE_BREAK.search(view.text, f, h.start)
+                for f in frames
+            ):
+                continue
+            if _REPORTING.match(view.text[h.end : h.end + 12]):
+                continue  # "research has found that": a reporting verb, not a find
+            found[p.event_type] = h
+    if "arrest" in found:
+        _possession(view, s, found)
+    return found
+
+
+_POSSESSION = re.compile(
+    r"\b(?:con|with|en posesi[oó]n de|in possession of|portaba[n]?|carrying|transportaba[n]?)\s",
+    re.I,
+)
+
+
+def _possession(view: DocView, s: SentenceView, found: dict[str, Hit]) -> None:
+    """ "Detenido con 20 kilos de metanfetamina": goods found on the detained are seized."""
+    arrest = found["arrest"]
+    m = _POSSESSION.search(view.text, arrest.end, s.end)
+    if m is None or m.start() - arrest.end > 60:
+        return
+    tail = [h for h in s.cues if h.start >= m.end() and h.start - m.end() < 60]
+    for cls, etype in (
+        ("drug_words", "drug_seizure"),
+        ("weapon_words", "arms_seizure"),
+        ("fuel_words", "fuel_theft"),
+    ):
+        if etype not in found and any(
+            cls in lex_classes(h) and not _UNIT_ONLY.match(view.text[h.start : h.end]) for h in tail
+        ):
+            found[etype] = arrest
+
+
+def anchored(
+    view: DocView, s: SentenceView, etype: str, places: list[PlaceMention], date: str | None
+) -> bool:
+    """Whether the sentence reports a specific incident rather than a kind of activity."""
+    mexican = any(p.is_mexican for p in places)
+    if etype in VIOLENT or etype in (
+        "kidnapping",
+        "extortion",
+        "disappearance",
+        "human_smuggling",
+        "other",
+    ):
+        # a count, a day or month, or a municipality: "homicides remain the main concern
+        # in Guanajuato" names no incident
+        specific_date = any(d.precision in ("day", "month", "interval") for d in s.dates)
+        local = any(p.is_mexican and p.kind != "state" for p in places)
+        counted = killed_count(view, s, "killed") is not None or any(
+            not n.is_year and not n.approx for n in s.numbers
+        )
+        return specific_date or local or counted or (mexican and bool(date))
+    if etype in SEIZURES:
+        quantities = any(not n.is_year and not n.approx for n in s.numbers) or s.intro
+        return bool(places or date or quantities)
+    return bool(places or date or any(not n.is_year and not n.approx for n in s.numbers))
+
+
+def killed_count(view: DocView, sent: SentenceView, cls: str) -> int | None:
+    """The count nearest to a killed/wounded word ("killed 11 people", "dos muertos")."""
+    best: tuple[int, int] | None = None
+    words = list(sent.cue_classes(cls))
+    if cls == "killed":  # "killing 13", "matando a 13"
+        words += [
+            h
+            for h in sent.cues
+            if any(getattr(p, "event_type", None) == "homicide" for p in h.payloads)
+        ]
+    for h in words:
+        for n in sent.numbers:
+            if n.is_year or re.match(r"-?\s?(?:year|años|an?os)", view.text[n.end : n.end + 6]):
+                continue
+            gap = view.text[n.end : h.start] if n.end <= h.start else view.text[h.end : n.start]
+            if (
+                len(gap) <= 30
+                and not re.search(r"[.;]", gap)
+                and (best is None or len(gap) < best[0])
+            ):
+                best = (len(gap), int(n.value))
+    return best[1] if best else None
