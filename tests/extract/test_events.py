@@ -220,12 +220,12 @@ def test_events_report_date_applies_to_lines_without_their_own(facts: Facts) -> 
 
 def test_events_list_items_decide_the_seizure_type(facts: Facts) -> None:
     text = (
-        "El 7 de julio de 2024, en el municipio de Tecpan, Gro., tropas lograron asegurar "
-        "lo siguiente:\n- Cuatro armas largas.\n- 300 cartuchos."
+        "El 7 de julio de 2024, en el municipio de Técpan de Galeana, Gro., tropas lograron "
+        "asegurar lo siguiente:\n- Cuatro armas largas.\n- 300 cartuchos."
     )
     found = facts(text, "es", "event")
     assert [f["event_type"] for f in found] == ["arms_seizure"]
-    assert found[0]["place"] == "Guerrero/Tecpan de Galeana"
+    assert found[0]["place"] == "Guerrero/Técpan de Galeana"
 
 
 def test_events_generic_activity_lists_are_not_incidents(facts: Facts) -> None:
@@ -349,3 +349,55 @@ def test_events_general_statement_about_homicides_is_not_an_incident(facts: Fact
         "Guanajuato, Michoacán y Guerrero."
     )
     assert facts(text, "es", "event") == []
+
+
+def test_events_each_verb_takes_its_own_date_and_country(facts: Facts) -> None:
+    text = "López was arrested in Mexico in 2022 and extradited to the United States in March 2023."
+    found = {f["event_type"]: (f["date"], f["place"]) for f in facts(text, "en", "event")}
+    assert found == {"arrest": ("2022", None), "extradition": ("2023-03", "United States")}
+
+
+def test_events_closing_national_summary_is_not_the_last_line_again(facts: Facts) -> None:
+    text = (
+        "JALISCO:\n\n-En Zapopan, elementos de la Guardia Nacional detuvieron a un hombre y "
+        "aseguraron un arma corta.\n\nComo resultado de las acciones, en las últimas 24 "
+        "horas se detuvo a 120 personas y se aseguraron 35 armas de fuego."
+    )
+    events = facts(text, "es", "event")
+    assert sorted(f["event_type"] for f in events) == ["arms_seizure", "arrest"]
+    assert sorted(f["value"] for f in facts(text, "es", "statistic")) == [35, 120]
+
+
+def test_events_the_seized_drug_mentioned_again_is_not_a_new_seizure(facts: Facts) -> None:
+    text = (
+        "NUEVO LEÓN:\n\n-En Apodaca, policías aseguraron 20 kilos de cocaína.\n\n"
+        "El costo de la droga asegurada es de 4 millones de pesos."
+    )
+    assert [f["place"] for f in facts(text, "es", "event")] == ["Nuevo León/Apodaca"]
+
+
+def test_events_handing_prisoners_to_us_custody_is_an_extradition(facts: Facts) -> None:
+    text = "El 9 de julio, México envió a Estados Unidos a diez presos acusados de narcotráfico."
+    assert [f["event_type"] for f in facts(text, "es", "event")] == ["extradition"]
+    text = "On July 9, Mexico handed 12 imprisoned cartel figures to the United States."
+    assert [f["event_type"] for f in facts(text, "en", "event")] == ["extradition"]
+
+
+def test_events_deaths_in_an_explosion_are_other_not_an_attack(facts: Facts) -> None:
+    text = (
+        "On July 9, at least 20 people were killed when a tapped pipeline exploded in "
+        "Tula, Hidalgo."
+    )
+    assert [f["event_type"] for f in facts(text, "en", "event")] == ["other"]
+
+
+def test_events_ambush_of_civilians_is_not_an_attack_on_the_state(facts: Facts) -> None:
+    text = "On July 9, gunmen ambushed three families near Bavispe, Sonora, killing nine."
+    assert [(f["event_type"], f["killed"]) for f in facts(text, "en", "event")] == [("massacre", 9)]
+
+
+def test_events_days_are_not_deaths(facts: Facts) -> None:
+    text = "On July 9, the mayor of Tlapa, Guerrero, was killed six days after taking office."
+    assert [(f["event_type"], f["killed"]) for f in facts(text, "en", "event")] == [
+        ("attack_on_official", None)
+    ]

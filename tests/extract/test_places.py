@@ -71,3 +71,59 @@ def test_places_sin_embargo_is_not_sinaloa(extract: Callable[..., Any]) -> None:
         "Sinaloa/Culiacán",
         "Sinaloa",
     ]
+
+
+def test_places_surname_at_sentence_start_is_not_a_municipality(
+    extract: Callable[..., Any],
+) -> None:
+    assert _labels(extract, "López was arrested on Friday.", "en") == []
+    assert _labels(extract, "He was arrested in López, Chihuahua.", "en")[0] == "Chihuahua/López"
+
+
+def test_places_city_of_colima_is_the_municipality(extract: Callable[..., Any]) -> None:
+    assert _labels(extract, "A judge was killed in the city of Colima.", "en") == ["Colima/Colima"]
+    assert _labels(extract, "Hubo un ataque en la ciudad de Durango.") == ["Durango/Durango"]
+
+
+def test_places_mexico_in_a_list_of_states_is_the_state(extract: Callable[..., Any]) -> None:
+    assert _labels(extract, "Opera en Michoacán, México y Guerrero.") == [
+        "Michoacán",
+        "México",
+        "Guerrero",
+    ]
+    assert _labels(extract, "Opera en México y en Colombia.") == ["Mexico", "Colombia"]
+
+
+def test_places_ports_are_their_municipality(extract: Callable[..., Any]) -> None:
+    text = "The group controls the ports of Veracruz, Manzanillo and Lázaro Cárdenas."
+    assert _labels(extract, text, "en") == [
+        "Veracruz/Veracruz",
+        "Colima/Manzanillo",
+        "Michoacán/Lázaro Cárdenas",
+    ]
+
+
+def test_places_small_homonym_in_a_state_never_named_is_dropped(
+    extract: Callable[..., Any],
+) -> None:
+    text = "Gunmen attacked the police chief in Chapultepec, in Mexico City."
+    assert _labels(extract, text, "en") == ["Ciudad de México"]
+
+
+def test_places_town_named_like_a_distant_municipality_is_a_locality(
+    extract: Callable[..., Any],
+) -> None:
+    text = "Soldiers captured him in Jesús María, a small town north of Culiacán."
+    assert _labels(extract, text, "en") == ["Sinaloa/Culiacán"]
+    assert _labels(extract, "Lo detuvieron en Jesús María, Culiacán.") == ["Sinaloa/Culiacán"]
+
+
+def test_places_municipal_name_inside_a_longer_proper_name(extract: Callable[..., Any]) -> None:
+    assert _labels(extract, "Dispararon en Lomas de Chapultepec, en la Ciudad de México.") == [
+        "Ciudad de México"
+    ]
+    assert _labels(extract, "El Ayuntamiento de Culiacán cerró escuelas.") == ["Sinaloa/Culiacán"]
+
+
+def test_places_locality_written_with_its_state(extract: Callable[..., Any]) -> None:
+    assert _labels(extract, "Lo capturaron en Jesús María, Sinaloa.") == ["Sinaloa"]

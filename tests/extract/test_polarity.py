@@ -65,3 +65,22 @@ def test_polarity_negated_arrest_in_english(facts: Facts) -> None:
         "On July 9, the gang leader was not arrested in Culiacán, Sinaloa.", "en", "event"
     )
     assert [f["polarity"] for f in found if f["event_type"] == "arrest"] == ["negated"]
+
+
+def test_polarity_fugitive_in_another_clause_does_not_negate_the_arrest(facts: Facts) -> None:
+    found = facts(
+        "On July 9, police arrested two men in Culiacán, Sinaloa; a third suspect "
+        "remains at large.",
+        "en",
+        "event",
+    )
+    assert [f["polarity"] for f in found if f["event_type"] == "arrest"] == ["asserted"]
+
+
+def test_polarity_denial_in_a_relative_clause_does_not_negate(facts: Facts) -> None:
+    found = facts(
+        "On July 9, the leader, who evaded capture for years, was arrested in Culiacán, Sinaloa.",
+        "en",
+        "event",
+    )
+    assert [f["polarity"] for f in found if f["event_type"] == "arrest"] == ["asserted"]

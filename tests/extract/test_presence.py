@@ -15,7 +15,6 @@ def _pres(facts: Facts, text: str, lang: str) -> set[tuple[str, str, str]]:
 def test_presence_english_based_in(facts: Facts) -> None:
     assert _pres(facts, "Los Ardillos are based in Chilapa, Guerrero.", "en") == {
         ("Los Ardillos", "Guerrero/Chilapa de Álvarez", "asserted"),
-        ("Los Ardillos", "Guerrero", "asserted"),
     }
 
 
@@ -105,3 +104,19 @@ def test_presence_each_group_with_its_own_places(facts: Facts) -> None:
     )
     assert ("La Familia Michoacana", "Guerrero", "asserted") in got
     assert not any(g == "La Familia Michoacana" and "Chilapa" in p for g, p, _ in got)
+
+
+def test_presence_hedge_in_a_later_clause_does_not_hedge_the_first(facts: Facts) -> None:
+    got = _pres(
+        facts,
+        "The Sinaloa Cartel has strongholds in Sonora and Chihuahua, and it has "
+        "allegedly expanded into Zacatecas and Durango.",
+        "en",
+    )
+    polarity = {p: pol for _, p, pol in got}
+    assert polarity == {
+        "Sonora": "asserted",
+        "Chihuahua": "asserted",
+        "Zacatecas": "hedged",
+        "Durango": "hedged",
+    }

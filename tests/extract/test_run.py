@@ -65,7 +65,6 @@ def test_run_english_release_exact_facts(extract: Callable[..., Any]) -> None:
     assert got == [
         ("flow", "fentanyl", "Sinaloa", "United States", "InSight Crime"),
         ("legal_action", "sanction", None, None, None),
-        ("presence", "Los Chapitos", "Sinaloa", None, "InSight Crime"),
         ("presence", "Los Chapitos", "Sinaloa/Culiacán", None, "InSight Crime"),
     ]
     legal = next(f for f in ex.facts if f.kind == "legal_action")

@@ -58,3 +58,11 @@ def test_statistics_yearly_homicide_total_is_a_statistic(facts: Facts) -> None:
     text = "Homicides reached a record of more than 36,000 in 2019, according to officials."
     assert _stats(facts, text, "en") == {(36000, "homicides (more than)")}
     assert facts(text, "en", "event") == []
+
+
+def test_statistics_victims_of_one_incident_are_not_statistics(facts: Facts) -> None:
+    text = (
+        "Five young men who went missing on Aug. 11 in Lagos de Moreno, Jalisco, are "
+        "believed to have been killed, prosecutors said."
+    )
+    assert _stats(facts, text, "en") == set()

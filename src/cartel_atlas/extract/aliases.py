@@ -232,6 +232,20 @@ def _defined_uses(
     return out
 
 
+_BY_LETTERS: dict[int, dict[str, list[str]]] = {}
+
+
+def gz_key(gz: Gazetteer) -> int:
+    """Index the gazetteer's acronyms by their sorted letters (a transposition keeps them)."""
+    key = id(gz)
+    if key not in _BY_LETTERS:
+        index: dict[str, list[str]] = {}
+        for acro in gz.acronyms:
+            index.setdefault("".join(sorted(acro)), []).append(acro)
+        _BY_LETTERS[key] = index
+    return key
+
+
 def _misspelt(
     text: str, gz: Gazetteer, hits: list[Hit], mentions: list[GroupMention], sentence_of: list[int]
 ) -> list[GroupMention]:
@@ -246,12 +260,9 @@ def _misspelt(
         tok = m.group(0)
         if tok in gz.acronyms or covered[m.start()]:
             continue
-        for acro, entry in gz.acronyms.items():
-            if (
-                len(acro) == len(tok)
-                and OSA.distance(acro, tok) == 1
-                and sorted(acro) == sorted(tok)
-            ):
+        for acro in _BY_LETTERS.get(gz_key(gz), {}).get("".join(sorted(tok)), ()):
+            entry = gz.acronyms[acro]
+            if OSA.distance(acro, tok) == 1:
                 out.append(
                     GroupMention(
                         m.start(),

@@ -14,18 +14,69 @@ import re
 
 from cartel_atlas.extract.context import DocView, PlaceMention, SentenceView
 from cartel_atlas.extract.gazetteer import EventEntry, LexEntry
-from cartel_atlas.extract.phrases import Hit
+from cartel_atlas.extract.phrases import AnyOf, Hit
 
 SEIZURES = {"drug_seizure", "arms_seizure", "fuel_theft", "lab_dismantled"}
 VIOLENT = ["attack_on_official", "attack_on_security_forces", "massacre", "armed_clash", "homicide"]
 _FRAME = re.compile(
-    r"\b(?:involved in|engaged in|crimes? of|diversif\w* into|participate[sd]? in|"
+    r"\b(?:involved in|engag\w* in|crimes? of|diversif\w* into|participate[sd]? in|"
     r"reputation for|such as|activities|dedicad[oa]s? a|se dedica(?:ba|n)? a|involucrad[oa]s? en|"
     r"delitos? (?:de|como)|actividades|responsible for|revenue streams?|conducted|"
     r"has carried out|entre ellos|known for|threat|amenaza|despite|a pesar de|"
     r"linked to|tied to|vinculad[oa]s? (?:a|con)|ligad[oa]s? a|leading to|que lleve a|"
     r"lleven a|fight(?:ing)? (?:against )?the|combat(?:e|ir)?|efforts?|estrategia|policy|"
-    r"political|concern)\b",
+    r"political|concern|among the|one of the|deadliest|worst|uno de los|una de las|"
+    r"m[aá]s letal(?:es)?)\b",
+    re.I,
+)
+_FRAME_HINTS = (
+    "involv",
+    "engag",
+    "crime",
+    "diversif",
+    "particip",
+    "reputation",
+    "such as",
+    "activ",
+    "dedic",
+    "involucr",
+    "delito",
+    "responsib",
+    "revenue",
+    "conduct",
+    "carried",
+    "entre ellos",
+    "known",
+    "threat",
+    "amenaza",
+    "despite",
+    "a pesar",
+    "linked",
+    "tied",
+    "vincul",
+    "ligad",
+    "leading",
+    "llev",
+    "fight",
+    "combat",
+    "effort",
+    "estrategia",
+    "policy",
+    "politic",
+    "concern",
+    "among the",
+    "one of the",
+    "deadliest",
+    "worst",
+    "uno de los",
+    "una de las",
+    "letal",
+)
+"""Cheap substring pre-check before the frame pattern (C substring search per word)."""
+_PARTICIPLE = re.compile(r"\w{3,}(?:ad[oa]s?|id[oa]s?)$", re.I)
+_DEFINITE_BEFORE = re.compile(
+    r"(?:\b(?:la|el|los|las|del|al|the)\s+(?!(?:ser|sido|estar|haber|be|been)\b)\w+\s+|"
+    r"\blo\s+)$",
     re.I,
 )
 _CLAUSE_BREAK = re.compile(r"[.;:—–()]")
@@ -42,26 +93,25 @@ _AGGREGATE = re.compile(
     r"en lo que va|en total|a total of|so far this year|since (?:19|20)\d\d|"
     r"desde (?:el inicio|que inici)|acumulad|in (?:19|20)\d\d,? the \w+ seized|"
     r"\d+\s*%|\d+\s+(?:percent|por ciento)\b|en todo el pa[ií]s|a nivel nacional|"
-    r"nationwide|across the country|since (?:the|el|la)\b|have been (?:killed|murdered)|"
-    r"han sido asesinad|han (?:muerto|perdido la vida)|"
+    r"nationwide|across the country|[uú]ltimas 24 horas|last 24 hours|past 24 hours|"
+    r"como resultado de (?:estas|las) acciones|since (?:the|el|la)\b|"
     r"(?:rose|increased|fell|declined|dropped|doubled|grew|aumentaron|disminuyeron|crecieron|"
-    r"se duplicaron|se redujeron|reached|totaled|totalled|sumaron|alcanzaron|ascendieron|"
-    r"se registraron|were recorded|were registered)\b)",
+    r"se duplicaron|se redujeron|reached|totaled|totalled|sumaron|alcanzaron|ascendieron)\b)",
     re.I,
 )
 _FINISHED = {"drug_seizure"}
 
 
 _AGGREGATE_HINTS = (
+    "24 horas",
+    "24 hours",
+    "como resultado de",
     "reached",
     "totaled",
     "totalled",
     "sumaron",
     "alcanzaron",
     "ascendieron",
-    "se registraron",
-    "recorded",
-    "registered",
     "rose",
     "increased",
     "fell",
@@ -75,10 +125,6 @@ _AGGREGATE_HINTS = (
     "duplicaron",
     "redujeron",
     "todo el pa",
-    "have been",
-    "han sido",
-    "han muerto",
-    "han perdido",
     "nivel nacional",
     "nationwide",
     "across the country",
@@ -97,13 +143,14 @@ _AGGREGATE_HINTS = (
 )
 
 
+_ANY_AGGREGATE = AnyOf(_AGGREGATE_HINTS)
+_ANY_FRAME = AnyOf(_FRAME_HINTS)
+
+
 def is_aggregate(sent: SentenceView) -> bool:
     """Cumulative totals ("se han asegurado ... durante la presente administración")."""
     if sent.aggregate is None:
-        low = sent.text.lower()
-        sent.aggregate = any(h in low for h in _AGGREGATE_HINTS) and bool(
-            _AGGREGATE.search(sent.text)
-        )
+        sent.aggregate = _ANY_AGGREGATE(sent.text) and bool(_AGGREGATE.search(sent.text))
     return sent.aggregate
 
 
@@ -149,19 +196,46 @@ def _words_present(view: DocView, sents: list[SentenceView], cls: str, lab: bool
     return False
 
 
-def victim_type(sent: SentenceView, etype: str) -> str:
-    """Violence against officials or security forces keeps its attack type."""
-    roles = {
-        p.attr("role")
-        for h in sent.cue_classes("victim_roles")
-        for p in h.payloads
-        if isinstance(p, LexEntry) and p.cls == "victim_roles"
-    }
-    if "official" in roles:
+def victim_type(view: DocView, sent: SentenceView, etype: str, cue: Hit) -> str:
+    """Violence against officials or security forces keeps its attack type. The victim is
+    the role named nearest the violence ("police officers were killed"), not a speaker
+    ("officials said")."""
+    best: tuple[int, str] | None = None
+    present: set[str] = set()
+    for h in sent.cue_classes("victim_roles"):
+        if _SPEAKS.match(view.text[h.end : h.end + 20]):
+            continue
+        present.update(
+            str(p.attr("role")) for p in h.payloads if isinstance(p, LexEntry) and p.attr("role")
+        )
+        gap = abs(h.start - cue.end) if h.start >= cue.end else abs(cue.start - h.end)
+        for p in h.payloads:
+            if (
+                isinstance(p, LexEntry)
+                and p.cls == "victim_roles"
+                and p.attr("role")
+                and (best is None or gap < best[0])
+            ):
+                best = (gap, str(p.attr("role")))
+    role = best[1] if best else None
+    if role == "official":
         return "attack_on_official"
-    if "security_forces" in roles and etype in ("homicide", "massacre", "armed_clash"):
+    if role == "security_forces" and etype in ("homicide", "massacre", "armed_clash"):
         return "attack_on_security_forces"
+    # an "ambush" of families or an "assassination" of a journalist is not an attack on
+    # the state: the attack types need their victims named
+    if etype == "attack_on_official" and "official" not in present:
+        return "attack_on_security_forces" if "security_forces" in present else "homicide"
+    if etype == "attack_on_security_forces" and not present & {"security_forces", "official"}:
+        return "homicide"
     return etype
+
+
+_SPEAKS = re.compile(
+    r"^\s+(?:said|say|says|told|reported|dijo|dijeron|informó|informaron|"
+    r"señaló|señalaron|declaró)\b",
+    re.I,
+)
 
 
 def cue_types(view: DocView, s: SentenceView) -> dict[str, Hit]:
@@ -173,13 +247,19 @@ def cue_types(view: DocView, s: SentenceView) -> dict[str, Hit]:
         for h in s.cues
         for p in h.payloads
     )
+    handover = _handover(s)
+    if handover is not None:
+        found["extradition"] = handover
     if not any(isinstance(p, EventEntry) for h in s.cues for p in h.payloads):
         return found
     weapons = [h for h in s.cues if "weapon_words" in lex_classes(h)]
-    frames = [m.end() + s.start for m in _FRAME.finditer(s.text)]
+    denials = s.cue_classes("negation")
+    frames = [m.end() + s.start for m in _FRAME.finditer(s.text)] if _ANY_FRAME(s.text) else []
     for h in s.cues:
         for p in h.payloads:
-            if not isinstance(p, EventEntry) or p.event_type in found:
+            if not isinstance(p, EventEntry):
+                continue
+            if p.event_type in found and not _inside(found[p.event_type], denials):
                 continue
             if p.needs and not _words_present(
                 view, scope, p.needs, lab and p.event_type in _FINISHED
@@ -196,8 +276,15 @@ def cue_types(view: DocView, s: SentenceView) -> dict[str, Hit]:
                 for f in frames
             ):
                 continue
+            if _PARTICIPLE.search(p.text):
+                last = h.end - len(view.text[h.start : h.end].split()[-1])
+                if _DEFINITE_BEFORE.search(view.text[max(s.start, last - 30) : last]):
+                    continue  # "la droga asegurada", "lo asegurado": the seizure already told
             if _REPORTING.match(view.text[h.end : h.end + 12]):
                 continue  # "research has found that": a reporting verb, not a find
+            if p.event_type in found and _inside(h, denials):
+                continue
+            # a cue inside a denial ("evaded capture") gives way to a plain one ("was arrested")
             found[p.event_type] = h
     if "arrest" in found:
         _possession(view, s, found)
@@ -228,16 +315,57 @@ def _possession(view: DocView, s: SentenceView, found: dict[str, Hit]) -> None:
             found[etype] = arrest
 
 
+_HANDOVER_US = re.compile(
+    r"\b(?:handed(?: over)?|hands(?: over)?|sent|sends|transferred|turned over|delivered|"
+    r"expelled|entreg[oó]|entregaron|entrega|envi[oó]|enviaron|env[ií]a|fueron enviad[oa]s|"
+    r"fueron entregad[oa]s|fueron trasladad[oa]s|traslad[oó])\b[^.;]{0,80}?"
+    r"\b(?:to the United States|to U\.S\. (?:custody|authorities)|a Estados Unidos|a EU\b|"
+    r"a las autoridades estadounidenses)",
+    re.I,
+)
+_PEOPLE = re.compile(
+    r"\b(?:prisoners|inmates|defendants|figures|capos|reos|presos|personas|detenidos|"
+    r"narcotraficantes|members|leaders|fugitives|suspects|l[ií]deres|integrantes|recluid[oa]s)\b",
+    re.I,
+)
+
+
+_ANY_US = AnyOf(
+    (
+        "united states",
+        "estados unidos",
+        "u.s. custody",
+        "u.s. authorities",
+        " a eu",
+        "estadounidenses",
+    )
+)
+
+
+def _handover(s: SentenceView) -> Hit | None:
+    """Mexico handing prisoners to U.S. custody counts as extradition, named so or not."""
+    if not _ANY_US(s.text):
+        return None
+    m = _HANDOVER_US.search(s.text)
+    if m is None or not _PEOPLE.search(s.text):
+        return None
+    return Hit(s.start + m.start(), s.start + m.end(), "handover", ())
+
+
+def _inside(h: Hit, spans: list[Hit]) -> bool:
+    return any(o.start <= h.start and h.end <= o.end and o is not h for o in spans)
+
+
 def anchored(
     view: DocView, s: SentenceView, etype: str, places: list[PlaceMention], date: str | None
 ) -> bool:
     """Whether the sentence reports a specific incident rather than a kind of activity."""
-    mexican = any(p.is_mexican for p in places)
     if etype in VIOLENT or etype in (
         "kidnapping",
         "extortion",
         "disappearance",
         "human_smuggling",
+        "fuel_theft",
         "other",
     ):
         # a count, a day or month, or a municipality: "homicides remain the main concern
@@ -247,11 +375,18 @@ def anchored(
         counted = killed_count(view, s, "killed") is not None or any(
             not n.is_year and not n.approx for n in s.numbers
         )
-        return specific_date or local or counted or (mexican and bool(date))
+        # a state and a year ("Guanajuato recorded more homicides in 2019") is not enough
+        return specific_date or local or counted or s.intro
     if etype in SEIZURES:
         quantities = any(not n.is_year and not n.approx for n in s.numbers) or s.intro
         return bool(places or date or quantities)
     return bool(places or date or any(not n.is_year and not n.approx for n in s.numbers))
+
+
+_TIME_AFTER = re.compile(
+    r"-?\s?(?:year|años|anos|days?|días|dias|hours?|horas|weeks?|semanas|months?|meses)\b",
+    re.I,
+)
 
 
 def killed_count(view: DocView, sent: SentenceView, cls: str) -> int | None:
@@ -266,7 +401,7 @@ def killed_count(view: DocView, sent: SentenceView, cls: str) -> int | None:
         ]
     for h in words:
         for n in sent.numbers:
-            if n.is_year or re.match(r"-?\s?(?:year|años|an?os)", view.text[n.end : n.end + 6]):
+            if n.is_year or _TIME_AFTER.match(view.text[n.end : n.end + 10]):
                 continue
             gap = view.text[n.end : h.start] if n.end <= h.start else view.text[h.end : n.start]
             if (

@@ -38,6 +38,18 @@ _BACK_REFERENCE = re.compile(
     r"(?:el|este|dicho) (?:operativo|caso))\b",
     re.I,
 )
+_ACCIDENT = re.compile(
+    r"\b(?:explo\w+|accident\w*|accidente|derrumbe|incendio|fire broke|"
+    r"blaze|collapse\w*|crash\w*|volcadura|choque)\b",
+    re.I,
+)
+_ATTACKER = re.compile(
+    r"\b(?:gunm[ae]n|armed|attack\w*|ataque|atac\w+|armados|sicarios|shot|"
+    r"balaz\w+|dispar\w+|ambush\w*|embosc\w+|comando|minas?|landmines?|mined|IEDs?|"
+    r"explosive devices?|artefactos? explosivos?|drones?|bomb\w*|granadas?|grenades?)\b",
+    re.I,
+)
+_THE_BEFORE = re.compile(r"\b(?:the|this|that|el|la|este|esta|dicho|dicha)\s+$", re.I)
 _HANDOVER = re.compile(
     r"puest[oa]s? a disposici[oó]n|handed over to (?:the )?(?:prosecutors|"
     r"authorities)",
@@ -68,10 +80,10 @@ def dateline_end(view: DocView) -> int:
     """End offset of a communiqué's dateline ("Morelia, Mich. a 8 de noviembre de 2025.-")."""
     if not view.sentences:
         return 0
-    first = view.sentences[0]
-    m = _DATELINE.match(view.text[first.start : first.end])
-    if m and any(first.start + m.end() >= d.end for d in first.dates):
-        return first.start + m.end()
+    for first in view.sentences[:3]:
+        m = _DATELINE.match(view.text[first.start : first.end])
+        if m and any(first.start + m.end() >= d.end for d in first.dates):
+            return first.start + m.end()
     for s in view.sentences[:3]:  # a dateline on its own line: "Hermosillo, Sonora a 28 de ..."
         if _DATELINE_LINE.match(s.text) and s.dates:
             return s.end
@@ -96,6 +108,52 @@ def _places(view: DocView, sent: SentenceView, skip_before: int = 0) -> list[Pla
     return _unique(foreign)
 
 
+def _refine_place(d: Draft, places: list[PlaceMention]) -> None:
+    """A later sentence about the same incident may name its municipality."""
+    local = [p for p in places if p.is_mexican and p.kind != "state"]
+    place = d.fields["place"]
+    if (
+        local
+        and isinstance(place, str)
+        and "/" not in place
+        and all(p.label.split("/")[0] == place for p in local)
+    ):
+        d.fields["place"] = local[0].label if len(local) == 1 else [p.label for p in local]
+
+
+def _continues(view: DocView, place_sentence: int, s: SentenceView) -> bool:
+    """Whether ``s`` still reports the incident of the sentence that gave the place: the
+    same paragraph or list item, or a plain paragraph after a plain paragraph. A closing
+    paragraph after a list of report lines ("-En Zapopan, ...") is about all of them."""
+    src = view.sentences[place_sentence]
+    return src.paragraph == s.paragraph or not src.is_item or s.is_item
+
+
+def _abroad(
+    view: DocView, sent: SentenceView, cue: Hit, places: list[PlaceMention], skip_before: int
+) -> list[PlaceMention]:
+    """For an event placed only by countries, the country nearest its verb; "arrested in
+    Mexico ... and extradited to the United States" puts the arrest in Mexico (no state)."""
+    if not places or any(p.is_mexican for p in places):
+        return places
+    countries = [
+        p
+        for p in sent.places
+        if not p.is_mexican
+        and p.start >= skip_before
+        and not _ADJECTIVAL.match(view.text[p.end : p.end + 30])
+    ]
+    if len(countries) < 2:
+        return places
+
+    def cost(p: PlaceMention) -> int:
+        gap = view.text[p.end : cue.start] if p.end <= cue.start else view.text[cue.end : p.start]
+        return len(gap) + 1000 * len(_CLAUSE_GAP.findall(gap))
+
+    nearest = min(countries, key=cost)
+    return [] if nearest.label == "Mexico" else [nearest]
+
+
 def _unique(places: list[PlaceMention]) -> list[PlaceMention]:
     seen: dict[str, PlaceMention] = {}
     for p in places:
@@ -110,16 +168,36 @@ def _date(sent: SentenceView, skip_before: int = 0) -> str | None:
     return None
 
 
+_CLAUSE_GAP = re.compile(r"[,;]|\b(?:and|y|but|pero|while|mientras)\b")
+
+
+def _date_near(view: DocView, sent: SentenceView, cue: Hit, skip_before: int) -> str | None:
+    """The sentence's date closest to the cue, not across a clause boundary when avoidable
+    ("arrested in 2022 and extradited in March 2023": each verb its own date)."""
+    dated = [
+        d for d in sent.dates if d.value and d.precision != "unknown" and d.start >= skip_before
+    ]
+    plain = [
+        d
+        for d in dated
+        if not (view.text[d.start - 1 : d.start] == "(" and view.text[d.end : d.end + 1] == ")")
+    ]
+    dated = plain or dated  # "(2006-2012)" describes something else
+    if len(dated) < 2:
+        return str(dated[0].value) if dated else None
+
+    def cost(d: object) -> int:
+        start, end = d.start, d.end  # type: ignore[attr-defined]
+        gap = view.text[end : cue.start] if end <= cue.start else view.text[cue.end : start]
+        return len(gap) + 1000 * len(_CLAUSE_GAP.findall(gap))
+
+    return str(min(dated, key=cost).value)
+
+
 def _deaths(view: DocView, sent: SentenceView, cue: Hit) -> int | None:
-    """Deaths stated next to a death word, or counted by the cue itself ("one killing")."""
-    n = killed_count(view, sent, "killed")
-    if n is not None:
-        return n
-    for num in sent.numbers:
-        gap = view.text[num.end : cue.start]
-        if 0 <= cue.start - num.end <= 3 and not gap.strip() and not num.is_year:
-            return int(num.value)
-    return None
+    """Deaths stated next to a death word or a killing cue ("one killing", "killing 13")."""
+    del cue  # the count is read around every death word of the sentence
+    return killed_count(view, sent, "killed")
 
 
 def _actor(view: DocView, sent: SentenceView, recent: list[GroupMention]) -> str | None:
@@ -178,24 +256,31 @@ def extract_events(view: DocView) -> list[Draft]:
             ):
                 _merge_counts(view, s, last_violent)
             else:
-                types[victim_type(s, violent[0])] = hit
+                types[victim_type(view, s, violent[0], hit)] = hit
         for etype, hit in list(types.items()):
             deaths = _deaths(view, s, hit) or 0 if etype in VIOLENT else 0
             if deaths >= TOLL_MIN:
                 continue  # a death toll over a period is a statistic, not one attack
             if etype == "homicide" and deaths >= MASSACRE_MIN:
                 etype = "massacre"  # the taxonomy: several civilians killed at once
+            if etype in VIOLENT and _ACCIDENT.search(s.text) and not _ATTACKER.search(s.text):
+                etype = "other"  # deaths in an explosion or accident are not an attack
+            told = [d for d in out if d.fields["event_type"] == etype]
+            if told and _THE_BEFORE.search(view.text[max(s.start, hit.start - 12) : hit.start]):
+                _refine_place(told[-1], own_places)
+                continue  # "The attack took place near ...": the incident already told
             if not anchored(view, s, etype, own_places, own_date):
                 continue
-            places = own_places
+            places = _abroad(view, s, hit, own_places, skip)
             if (
-                not places
+                not own_places
                 and etype not in VIOLENT
                 and s.index - ctx.place_sentence <= 4
                 and ctx.place_sentence > last_section
+                and _continues(view, ctx.place_sentence, s)
             ):
                 places = ctx.place
-            date = own_date or ctx.date or ctx.report_date
+            date = _date_near(view, s, hit, skip) or own_date or ctx.date or ctx.report_date
             pol = polarity_at(s, view.text, hit.start, hit.end)
             fields: dict[str, object] = {
                 "event_type": etype,
@@ -285,27 +370,49 @@ def _subsumed(f: dict[str, object], o: dict[str, object]) -> bool:
     return summary and _has_muni(o["place"]) and _states(o["place"]) <= _states(f["place"])
 
 
+def _key(d: Draft) -> tuple[object, str]:
+    return d.fields["event_type"], repr(
+        (d.fields["place"], d.fields["date"], d.fields.get("polarity"))
+    )
+
+
+def _merge_same(drafts: list[Draft]) -> list[Draft]:
+    """One draft per (type, place, date, polarity): a headline and the lead that tells the
+    same incident become one fact with the actor and counts either gives."""
+    first: dict[tuple[object, str], Draft] = {}
+    out: list[Draft] = []
+    for d in drafts:
+        kept = first.get(_key(d))
+        if kept is None:
+            first[_key(d)] = d
+            out.append(d)
+            continue
+        for field in ("actor", "actor_polarity"):
+            if kept.fields.get(field) is None and d.fields.get(field) is not None:
+                kept.fields[field] = d.fields[field]
+        for field in ("killed", "wounded"):
+            values = [
+                v for v in (kept.fields.get(field), d.fields.get(field)) if isinstance(v, int)
+            ]
+            if values:
+                kept.fields[field] = max(values)
+    return out
+
+
 def _fold_duplicates(drafts: list[Draft]) -> list[Draft]:
     """Drop placeless or summary mentions of an incident reported specifically elsewhere.
 
     Compared within each event type, once per distinct (place, date, polarity), so long
     documents stay linear in practice.
     """
+    drafts = _merge_same(drafts)
     by_type: dict[object, dict[str, dict[str, object]]] = {}
     for d in drafts:
-        key = repr((d.fields["place"], d.fields["date"], d.fields.get("polarity")))
-        by_type.setdefault(d.fields["event_type"], {}).setdefault(key, d.fields)
+        etype, key = _key(d)
+        by_type.setdefault(etype, {}).setdefault(key, d.fields)
     redundant: set[tuple[object, str]] = set()
     for etype, variants in by_type.items():
         for key, f in variants.items():
             if any(o is not f and _subsumed(f, o) for o in variants.values()):
                 redundant.add((etype, key))
-    return [
-        d
-        for d in drafts
-        if (
-            d.fields["event_type"],
-            repr((d.fields["place"], d.fields["date"], d.fields.get("polarity"))),
-        )
-        not in redundant
-    ]
+    return [d for d in drafts if _key(d) not in redundant]

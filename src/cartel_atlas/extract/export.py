@@ -48,9 +48,8 @@ def _bound(text: str, *, last: bool) -> date | None:
 
 
 def _fact_id(doc_id: str, d: Draft) -> str:
-    key = json.dumps(
-        [doc_id, d.kind, d.fields, d.start, d.end], sort_keys=True, ensure_ascii=False, default=str
-    )
+    # repr of sorted items is stable for the str/int/list/None values facts hold
+    key = repr((doc_id, d.kind, sorted(d.fields.items()), d.start, d.end))
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:24]
 
 

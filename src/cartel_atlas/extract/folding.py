@@ -50,6 +50,11 @@ class FoldedText:
     _marks: list[int] = field(repr=False)
     _shifts: list[int] = field(repr=False)
 
+    @property
+    def shifted(self) -> bool:
+        """Whether squeezing spaces moved any offset (else folded == original offsets)."""
+        return bool(self._marks)
+
     def to_original(self, pos: int) -> int:
         """Original offset of folded position ``pos`` (start or end of a match)."""
         i = bisect_right(self._marks, pos) - 1

@@ -17,11 +17,11 @@ from cartel_atlas.vocab import Vocabulary
 from cartel_atlas.vocab.lexicon import Lexicon, load_lexicon
 from cartel_atlas.vocab.text import fold
 
-# Lexicon classes the extractors read; number/date words are the dates/numbers modules' job.
+# Lexicon classes the extractors read; number/date words are the dates/numbers modules' job,
+# and speakers are found by attribution.py's patterns (its verbs need their subjects).
 CUE_CLASSES = (
     "hedge",
     "negation",
-    "attribution",
     "presence",
     "contest",
     "flow",

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from cartel_atlas.extract.phrases import AnyOf
+
 _WORD = r"[A-ZÁÉÍÓÚÑ][a-záéíóúñü]+(?:-[A-ZÁÉÍÓÚÑ][a-záéíóúñü]+)?"
 _NAME = rf"{_WORD}(?:\s+(?:de\s+la\s+|de\s+|del\s+)?{_WORD}){{1,4}}"
 _TITLED = re.compile(
@@ -19,12 +21,41 @@ _TITLED = re.compile(
     r"Secretario de (?:la )?[A-ZÁÉÍÓÚ]\w+|Presidente|Gobernador[a]?|Fiscal|"
     r"[Aa]lcalde(?:sa)?|[Jj]uez[a]?|[Jj]udge|[Mm]ayor)\s+(?P<name>" + _NAME + r")\b"
 )
-_APPOSED = re.compile(
-    r"\b(?P<name>" + _NAME + r"),\s+(?:the\s+|el\s+|la\s+|a\s+|an\s+|un\s+|una\s+)?"
-    r"(?P<role>(?:[\w’'\-]+\s+){0,6}?(?:leader|líder|chief|jefe|secretary|secretario|director|"
-    r"founder|fundador|analyst|judge|juez|mayor|alcalde|official|funcionario|operator|"
-    r"operador|sicario))\b"
+_ROLE_WORD = re.compile(
+    r"\b(?:leader|líder|chief|jefe|secretary|secretario|director|founder|fundador|analyst|"
+    r"judge|juez|mayor|alcalde|official|funcionario|operator|operador|sicario)\b"
 )
+_APPOSED_BEFORE = re.compile(
+    r"(?P<name>" + _NAME + r"),\s+(?:the\s+|el\s+|la\s+|a\s+|an\s+|un\s+|una\s+)?"
+    r"(?P<lead>(?:[\w’'\-]+\s+){0,6}?)$"
+)
+_ROLE_HINTS = (
+    "secretar",
+    "attorney",
+    "president",
+    "ambassador",
+    "general",
+    "gobernador",
+    "fiscal",
+    "alcald",
+    "juez",
+    "judge",
+    "mayor",
+    "leader",
+    "líder",
+    "chief",
+    "jefe",
+    "director",
+    "founder",
+    "fundador",
+    "analyst",
+    "official",
+    "funcionari",
+    "operat",
+    "operador",
+    "sicario",
+)
+_ANY_ROLE = AnyOf(_ROLE_HINTS)
 _NOT_NAMES = {
     "The",
     "This",
@@ -61,11 +92,19 @@ def find_people(text: str, taken: list[tuple[int, int]]) -> list[Person]:
     for s, e in taken:
         mask[s:e] = b"\x01" * (e - s)
     found: dict[int, Person] = {}
-    for pattern in (_TITLED, _APPOSED):
-        for m in pattern.finditer(text):
-            start, end = m.span("name")
-            name = m.group("name")
-            if name.split()[0] in _NOT_NAMES or any(mask[start:end]) or start in found:
-                continue
-            found[start] = Person(start, end, name, m.group("role").strip())
+    if not _ANY_ROLE(text):
+        return []
+    candidates: list[tuple[int, int, str, str]] = []
+    for m in _TITLED.finditer(text):
+        candidates.append((*m.span("name"), m.group("name"), m.group("role").strip()))
+    for r in _ROLE_WORD.finditer(text):  # role first, then the name before its comma
+        base = max(0, r.start() - 160)
+        a = _APPOSED_BEFORE.search(text, base, r.start())
+        if a:
+            role = (a.group("lead") + r.group(0)).strip()
+            candidates.append((*a.span("name"), a.group("name"), role))
+    for start, end, name, role in candidates:
+        if name.split()[0] in _NOT_NAMES or any(mask[start:end]) or start in found:
+            continue
+        found[start] = Person(start, end, name, role)
     return [found[k] for k in sorted(found)]

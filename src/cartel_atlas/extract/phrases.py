@@ -55,15 +55,24 @@ class PhraseMatcher:
             return []
         hits: list[Hit] = []
         padded = f" {ft.folded} "
-        for end_incl, (key, payloads) in self._auto.iter(padded):
-            # end_incl is the padding space after the key; folded offsets are one less
-            end = end_incl - 1
-            start = end - len(key)
-            o_start, o_end = ft.span(start, end)
-            forms = self._exact.get(key)
-            if forms is not None and not _written_as(ft.original, o_start, o_end, forms):
-                continue
-            hits.append(Hit(o_start, o_end, key, payloads))
+        exact = self._exact
+        if not ft.shifted:  # no squeezed spaces: folded offsets are original offsets
+            for end_incl, (key, payloads) in self._auto.iter(padded):
+                end = end_incl - 1  # end_incl is the padding space after the key
+                start = end - len(key)
+                forms = exact.get(key)
+                if forms is not None and not _written_as(ft.original, start, end, forms):
+                    continue
+                hits.append(Hit(start, end, key, payloads))
+        else:
+            for end_incl, (key, payloads) in self._auto.iter(padded):
+                end = end_incl - 1
+                start = end - len(key)
+                o_start, o_end = ft.span(start, end)
+                forms = exact.get(key)
+                if forms is not None and not _written_as(ft.original, o_start, o_end, forms):
+                    continue
+                hits.append(Hit(o_start, o_end, key, payloads))
         hits.sort(key=lambda h: (h.start, -h.end))
         return hits
 
@@ -93,3 +102,19 @@ def longest(hits: list[Hit]) -> list[Hit]:
             chosen.append(h)
     chosen.sort(key=lambda h: h.start)
     return chosen
+
+
+class AnyOf:
+    """Does a text contain any of these substrings? One C scan (Aho-Corasick), used as a
+    cheap pre-check before costlier patterns."""
+
+    def __init__(self, words: Iterable[str]) -> None:
+        self._auto = ahocorasick.Automaton()
+        for w in words:
+            self._auto.add_word(w.lower(), w)
+        self._auto.make_automaton()
+
+    def __call__(self, text: str) -> bool:
+        for _ in self._auto.iter(text.lower()):
+            return True
+        return False

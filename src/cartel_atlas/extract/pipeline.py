@@ -7,7 +7,6 @@ flows, legal actions, statistics, aliases -> facts with evidence.
 
 from __future__ import annotations
 
-import json
 from datetime import date
 
 from cartel_atlas.errors import ExtractError
@@ -99,9 +98,7 @@ def _distinct(drafts: list[Draft]) -> list[Draft]:
     seen: set[str] = set()
     out = []
     for d in drafts:
-        key = json.dumps(
-            [d.kind, d.fields, d.polarity], sort_keys=True, default=str, ensure_ascii=False
-        )
+        key = repr((d.kind, sorted(d.fields.items()), d.polarity))
         if key not in seen:
             seen.add(key)
             out.append(d)

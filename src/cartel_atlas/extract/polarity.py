@@ -63,13 +63,28 @@ def _scoped(
 
 def polarity_at(sent: SentenceView, text: str, start: int, end: int) -> str:
     """Polarity of a claim whose cue spans [start, end) of the document text."""
-    if sentence_negates(sent):
+    if sentence_negates(sent) and _denial_near(sent, text, start, end):
         return "negated"
     if _scoped(sent, text, "negation", start, end, 25, before_only=True):
         return "negated"
     if hedged(sent, text, start, end):
         return "hedged"
     return "asserted"
+
+
+def _denial_near(sent: SentenceView, text: str, start: int, end: int) -> bool:
+    """A sentence-wide denial counts for a cue in its own clause ("was not caught and
+    remains at large"), not across ';', ',' or 'but' ("two were arrested; a third remains
+    at large", "Zambada, who evaded capture for decades, was taken into custody")."""
+    for m in _SENTENCE_WIDE_NEG.finditer(text, sent.start, sent.end):
+        lo, hi = (m.end(), start) if m.end() <= start else (end, m.start())
+        if (
+            lo <= hi
+            and hi - lo <= 120
+            and not re.search(r"[;:,]|\b(?:but|pero|while|mientras)\b", text[lo:hi])
+        ):
+            return True
+    return False
 
 
 def hedged(sent: SentenceView, text: str, start: int | None = None, end: int | None = None) -> bool:

@@ -84,12 +84,17 @@ def extract_presence(view: DocView, sources: list[str | None]) -> list[Draft]:
             continue
         date = next((d.value for d in s.dates if d.value and d.precision != "unknown"), None)
         as_of = date or (view.published.isoformat() if view.published else None)
-        pol = polarity_at(s, view.text, cues[0].start, cues[0].end)
-        if pol == "asserted" and (_IMPLIED.search(s.text) or hedged(s, view.text)):
-            pol = "hedged"
         near = _listed(view.text, places, cues)
+        local_states = {p.state_code for p in near if p.kind != "state"}
+        near = [p for p in near if p.kind != "state" or p.state_code not in local_states]
         seen: set[tuple[str, str]] = set()
+        pol = "asserted"
+        prev_end = -1
         for p in near:
+            chained = prev_end >= 0 and _LIST_GAP.fullmatch(view.text[prev_end : p.start])
+            if not chained:  # a list shares the polarity of its first member
+                pol = _polarity(view, s, cues, p)
+            prev_end = p.end
             for g in _owners(view.text, groups, p.start, p.end):
                 if (g.group_id, p.label) in seen:
                     continue
@@ -115,6 +120,26 @@ def extract_presence(view: DocView, sources: list[str | None]) -> list[Draft]:
                     )
                 )
     return out
+
+
+_LIST_GAP = re.compile(
+    r"\s*(?:,|y|e|and|or|o|,\s*and|,\s*y)\s*(?:(?:en|in|parts of|partes de)\s+)?"
+)
+
+
+def _polarity(view: DocView, s: SentenceView, cues: list[Hit], p: PlaceMention) -> str:
+    """Polarity of one place's presence: the nearest cue's negation, or a hedge in its
+    clause ("strongholds are Jalisco..., and it has allegedly pushed into Guanajuato")."""
+    cue = min(cues, key=lambda c: abs(c.start - p.start))
+    pol = polarity_at(s, view.text, cue.start, cue.end)
+    if pol != "asserted":
+        return pol
+    lo = min(cue.start, p.start)
+    clause = view.text[max(s.start, lo - 60) : max(cue.end, p.end)]
+    opening = any(h.start - s.start <= 3 for h in s.cue_classes("hedge"))  # "Presuntamente, ..."
+    if opening or _IMPLIED.search(clause) or hedged(s, view.text, p.start, p.end):
+        return "hedged"
+    return "asserted"
 
 
 def _owners(text: str, groups: list[GroupMention], start: int, end: int) -> list[GroupMention]:

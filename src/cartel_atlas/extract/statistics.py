@@ -53,6 +53,22 @@ _UNIT_NORMAL = {
     "grams": "g",
 }
 _SEIZED = re.compile(r"\b(?:seized|seize|asegur\w+|decomis\w+|incaut\w+)\b", re.I)
+_TIME_UNITS = {
+    "horas",
+    "hours",
+    "días",
+    "dias",
+    "days",
+    "años",
+    "anos",
+    "years",
+    "meses",
+    "months",
+    "semanas",
+    "weeks",
+    "minutos",
+    "minutes",
+}
 _NOT_UNIT = {"de", "of", "and", "y", "the", "a", "in", "en", "to"}
 
 
@@ -107,7 +123,7 @@ def _unit(text: str, end: int) -> str | None:
     if not m:
         return None
     unit = m.group("unit")
-    if unit.lower() in _NOT_UNIT:
+    if unit.lower() in _NOT_UNIT or unit.lower() in _TIME_UNITS:
         return None
     return _UNIT_NORMAL.get(unit.lower(), unit.lower())
 
