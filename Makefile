@@ -35,7 +35,7 @@ lint: $(STAMP)
 	$(BIN)/mypy
 
 eval: $(STAMP)
-	$(BIN)/python -m cartel_atlas.serve.cli.eval_cmd --corpus $(SHARED)/corpus/dev --scorer $(SHARED)/eval/score.py --baseline tests/eval_baseline.json
+	$(BIN)/python -m cartel_atlas.serve.cli.eval_cmd --corpus $(SHARED)/corpus/dev --scorer $(SHARED)/eval/score.py --baseline tests/eval_baseline.json --samples-gold tests/resources/samples_gold.jsonl
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py

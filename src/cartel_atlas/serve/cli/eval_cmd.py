@@ -45,6 +45,11 @@ def _kind(kind: str) -> Callable[[Scores], float | None]:
     return lambda s: s.get("all", {}).get("kinds", {}).get(kind, {}).get("f1")
 
 
+def _samples_micro(lang: str) -> Callable[[Scores], float | None]:
+    """Micro F1 on the bundled sample reports, scored against their independent key."""
+    return lambda s: s.get("samples", {}).get(lang, {}).get("micro", {}).get("f1")
+
+
 _dedup_scores: dict[str, float] = {}
 
 
@@ -69,6 +74,9 @@ CHECKS: list[Check] = [
     Check("f1.presence", _kind("presence")),
     Check("f1.event", _kind("event")),
     Check("f1.flow", _kind("flow")),
+    Check("samples.micro_f1.all", _samples_micro("all")),
+    Check("samples.micro_f1.en", _samples_micro("en")),
+    Check("samples.micro_f1.es", _samples_micro("es")),
     Check("dedup_precision", _dedup("precision")),
     Check("dedup_recall", _dedup("recall")),
 ]
@@ -132,6 +140,7 @@ def evaluate(
     checks: list[Check] | None = None,
     *,
     progress: bool = True,
+    samples_gold: Path | None = None,
 ) -> tuple[str, list[Outcome]]:
     """Extract ``corpus``, score it and compare with the floors."""
     for p, what in ((corpus, "corpus directory"), (scorer, "scorer")):
@@ -145,6 +154,16 @@ def evaluate(
         pred = Path(tmp) / "pred.jsonl"
         write_facts(text_files([corpus]), pred, progress=progress)
         table, scores = run_scorer(scorer, gold, pred, corpus)
+        if samples_gold is not None:
+            # a second, independent measure: text the extractor was not tuned on
+            from cartel_atlas.samples import SAMPLES_DIR
+
+            if not samples_gold.exists():
+                raise SourceError("answer key not found", uri=str(samples_gold), code="S001")
+            pred = Path(tmp) / "samples.jsonl"
+            write_facts(text_files([SAMPLES_DIR]), pred, progress=progress)
+            samples_table, scores["samples"] = run_scorer(scorer, samples_gold, pred, SAMPLES_DIR)
+            table += "\n\nsample reports (independent answer key)\n" + samples_table
     outcomes = [
         Outcome(c.name, c.read(scores), floors[c.name])
         for c in checks or CHECKS
@@ -163,10 +182,14 @@ def main(
     baseline: Annotated[Path, typer.Option(help="JSON file with the pinned floors.")] = Path(
         "tests/eval_baseline.json"
     ),
+    samples_gold: Annotated[
+        Path | None,
+        typer.Option(help="Answer key of the bundled sample reports, scored as well."),
+    ] = None,
 ) -> None:
     """Score extraction on a corpus; exit 1 when a number falls below its floor."""
     try:
-        table, outcomes = evaluate(corpus, scorer, baseline)
+        table, outcomes = evaluate(corpus, scorer, baseline, samples_gold=samples_gold)
     except AtlasError as exc:
         err_console.print(f"[bold red]error:[/] {exc}", highlight=False, soft_wrap=True)
         raise typer.Exit(2) from None
@@ -175,7 +198,7 @@ def main(
     for o in outcomes:
         mark = "[green]ok[/]" if o.ok else "[bold red]BELOW[/]"
         value = "n/a" if o.value is None else f"{o.value:.3f}"
-        console.print(f"{mark} {o.name:<16} {value} (floor {o.floor:.3f})")
+        console.print(f"{mark} {o.name:<22} {value} (floor {o.floor:.3f})")
     if failed:
         err_console.print(f"below the floor: {', '.join(o.name for o in failed)}")
         raise typer.Exit(1)
