@@ -25,6 +25,10 @@ def _command_paths(app: typer.Typer, prefix: str = "") -> list[str]:
     paths: list[str] = []
 
     def walk(cmd, path: str) -> None:  # type: ignore[no-untyped-def]
+        assert (cmd.help or "").strip(), f"`cartel-atlas {path}` has no help text"
+        for param in cmd.params:
+            if not getattr(param, "hidden", False) and param.param_type_name == "option":
+                assert (param.help or "").strip(), f"`cartel-atlas {path}` {param.opts} has no help"
         sub = getattr(cmd, "commands", None)
         if sub:
             for name, child in sub.items():

@@ -14,6 +14,8 @@ import re
 
 from cartel_atlas.extract.context import DocView, PlaceMention, SentenceView
 from cartel_atlas.extract.gazetteer import EventEntry, LexEntry
+from cartel_atlas.extract.number_words import number_tables
+from cartel_atlas.extract.numbers import NumberSpan
 from cartel_atlas.extract.phrases import AnyOf, Hit
 
 SEIZURES = {"drug_seizure", "arms_seizure", "fuel_theft", "lab_dismantled"}
@@ -26,7 +28,9 @@ _FRAME = re.compile(
     r"linked to|tied to|vinculad[oa]s? (?:a|con)|ligad[oa]s? a|leading to|que lleve a|"
     r"lleven a|fight(?:ing)? (?:against )?the|combat(?:e|ir)?|efforts?|estrategia|policy|"
     r"political|concern|among the|one of the|deadliest|worst|uno de los|una de las|"
-    r"m[aá]s letal(?:es)?)\b",
+    r"m[aá]s letal(?:es)?|relies on|rely on|depends on|se(?:ñ|n)alad[oa]s? (?:por|de|como)|"
+    r"investigaci[oó]n por|investigation for|denunci(?:ó|o|aron|ado|ada|ar)|complained (?:of|about)|denounced|"
+    r"fought over|fighting over|disput\w+ (?:por|el control)|battl\w+ (?:over|for))\b",
     re.I,
 )
 _FRAME_HINTS = (
@@ -71,6 +75,18 @@ _FRAME_HINTS = (
     "uno de los",
     "una de las",
     "letal",
+    "relies",
+    "rely on",
+    "depends",
+    "señalad",
+    "senalad",
+    "investiga",
+    "denunci",
+    "complained",
+    "denounced",
+    "over",
+    "disput",
+    "battl",
 )
 """Cheap substring pre-check before the frame pattern (C substring search per word)."""
 _PARTICIPLE = re.compile(r"\w{3,}(?:ad[oa]s?|id[oa]s?)$", re.I)
@@ -387,11 +403,49 @@ _TIME_AFTER = re.compile(
     r"-?\s?(?:year|años|anos|days?|días|dias|hours?|horas|weeks?|semanas|months?|meses)\b",
     re.I,
 )
+_ARTICLE = re.compile(r"^(?:un|una|a|an)$", re.I)
+_LINK = re.compile(r"[,;:]|\b(?:y|e|and|but|pero|mientras|while)\b", re.I)
+_RISEN_TO = re.compile(
+    r"\b(?:(?:has|have|had)\s+)?(?:risen|rose|climbed|increased)\s+to\s+|"
+    r"\b(?:ascendi[oó]|aument[oó]|subi[oó]|lleg[oó])\s+a\s+$",
+    re.I,
+)
+_SINGLE_DEATH = re.compile(
+    r"\b(?:was|fue)\s+(?:\w+\s+){0,2}?(?:killed|murdered|shot dead|gunned down|slain|"
+    r"asesinad[oa]|ultimad[oa]|ejecutad[oa]|localizad[oa] sin vida|hallad[oa] sin vida|"
+    r"encontrad[oa] sin vida|privad[oa] de la vida)\b|"
+    r"\b(?:shot dead|gunned down|killed)\s+(?:[A-ZÁÉÍÓÚÑ]\w+\s+){1,3}|"
+    r"\b(?:asesinan|asesinaron|mataron)\s+a\s+(?:[A-ZÁÉÍÓÚÑ]\w+\s+){1,3}"
+)
+"""One named victim: "the mayor was killed", "fue asesinado", "gunmen shot dead <Name>"."""
+_FAR = 90
+"""A count before its death word may be separated by the victims' description ("Trece
+elementos de la Secretaría de Seguridad Pública murieron")."""
 
 
-def killed_count(view: DocView, sent: SentenceView, cls: str) -> int | None:
-    """The count nearest to a killed/wounded word ("killed 11 people", "dos muertos")."""
-    best: tuple[int, int] | None = None
+def _vague(n: NumberSpan, lang: str) -> bool:
+    """ "decenas de homicidios", "dozens killed": no count, whatever the scale says."""
+    if not n.approx or re.search(r"\d", n.text):
+        return False
+    last = n.text.split()[-1].lower() if n.text.split() else ""
+    vague = number_tables(lang).vague
+    return last in vague or n.text.lower().replace(" ", "_") in vague
+
+
+def _gap_cost(view: DocView, n: NumberSpan, h: Hit) -> int | None:
+    """How loosely a number binds to a count word; None when too far apart."""
+    if n.end <= h.start:
+        gap = view.text[n.end : h.start]
+        limit = _FAR if not re.search(r"[,.;:]", gap) else 30
+    else:
+        gap = view.text[h.end : n.start]
+        limit = 30
+    if len(gap) > limit or re.search(r"[.;]", gap):
+        return None
+    return len(gap) + 50 * len(_LINK.findall(gap)) + (10 if n.start >= h.end else 0)
+
+
+def _count_words(sent: SentenceView, cls: str) -> list[Hit]:
     words = list(sent.cue_classes(cls))
     if cls == "killed":  # "killing 13", "matando a 13"
         words += [
@@ -399,15 +453,40 @@ def killed_count(view: DocView, sent: SentenceView, cls: str) -> int | None:
             for h in sent.cues
             if any(getattr(p, "event_type", None) == "homicide" for p in h.payloads)
         ]
-    for h in words:
-        for n in sent.numbers:
-            if n.is_year or _TIME_AFTER.match(view.text[n.end : n.end + 10]):
-                continue
-            gap = view.text[n.end : h.start] if n.end <= h.start else view.text[h.end : n.start]
-            if (
-                len(gap) <= 30
-                and not re.search(r"[.;]", gap)
-                and (best is None or len(gap) < best[0])
-            ):
-                best = (len(gap), int(n.value))
+    return words
+
+
+def killed_count(view: DocView, sent: SentenceView, cls: str) -> int | None:
+    """The count bound to a killed/wounded word ("killed 11 people", "dos muertos"). A
+    number belongs to the word it binds to most tightly, so in "seis murieron y dos más
+    resultaron heridos" six are dead and two wounded; vague words and articles are no count."""
+    words = _count_words(sent, cls)
+    if not words:
+        return None
+    rival = _count_words(sent, "wounded" if cls == "killed" else "killed")
+    best: tuple[int, int] | None = None
+    for n in sent.numbers:
+        if n.is_year or _TIME_AFTER.match(view.text[n.end : n.end + 10]) or _vague(n, view.lang):
+            continue
+        risen = bool(_RISEN_TO.search(view.text[max(sent.start, n.start - 30) : n.start]))
+        if risen and cls == "killed" and any(h.end <= n.start for h in words):
+            return int(n.value)  # "the death toll has risen to eight"
+        if risen and cls != "killed" and any(h.end <= n.start for h in rival):
+            continue
+        costs = [c for h in words if (c := _gap_cost(view, n, h)) is not None]
+        if not costs:
+            continue
+        cost = min(costs)
+        if _ARTICLE.match(n.text) and cost > 1:
+            continue  # "un comando armado": an article, not one victim
+        rivals = [c for h in rival if (c := _gap_cost(view, n, h)) is not None]
+        if rivals and min(rivals) < cost:
+            continue
+        if best is None or cost < best[0]:
+            best = (cost, int(n.value))
     return best[1] if best else None
+
+
+def single_death(sent: SentenceView) -> bool:
+    """Whether the sentence reports one named person killed."""
+    return bool(_SINGLE_DEATH.search(sent.text))

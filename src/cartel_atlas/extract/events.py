@@ -23,6 +23,7 @@ from cartel_atlas.extract.event_cues import (
     cue_types,
     is_aggregate,
     killed_count,
+    single_death,
     victim_type,
 )
 from cartel_atlas.extract.phrases import Hit
@@ -40,7 +41,8 @@ _BACK_REFERENCE = re.compile(
 )
 _ACCIDENT = re.compile(
     r"\b(?:explo\w+|accident\w*|accidente|derrumbe|incendio|fire broke|"
-    r"blaze|collapse\w*|crash\w*|volcadura|choque)\b",
+    r"blaze|collapse\w*|crash\w*|volcadura|choque|volc[oó]|volcaron|overturn\w*|"
+    r"rolled over|se estrell\w+)\b",
     re.I,
 )
 _ATTACKER = re.compile(
@@ -161,9 +163,32 @@ def _unique(places: list[PlaceMention]) -> list[PlaceMention]:
     return list(seen.values())
 
 
-def _date(sent: SentenceView, skip_before: int = 0) -> str | None:
+_UNREPORTED = re.compile(
+    r"\b(?:no|not|ni)\s+(?:(?:ha|han|has|have|had|hab[ií]a)\s+)?(?:informado|reportado|"
+    r"confirmado|precisado|revelado|reported|confirmed|disclosed|said)\b",
+    re.I,
+)
+_SINCE_OFFICE = re.compile(
+    r"\b(?:since|desde que)\b[^,.;]{0,80}?\b(?:took office|came to power|tom[oó] posesi[oó]n|"
+    r"asumi[oó] (?:el cargo|la presidencia)|lleg[oó] al poder)\b[^,.;]{0,20}$",
+    re.I,
+)
+
+
+def _background(view: DocView, d: object) -> bool:
+    """A date that only times a term of office ("since X took office in December 2018")."""
+    start = d.start  # type: ignore[attr-defined]
+    return bool(_SINCE_OFFICE.search(view.text[max(0, start - 110) : start]))
+
+
+def _date(sent: SentenceView, skip_before: int = 0, view: DocView | None = None) -> str | None:
     for d in sent.dates:
-        if d.value and d.precision != "unknown" and d.start >= skip_before:
+        if (
+            d.value
+            and d.precision != "unknown"
+            and d.start >= skip_before
+            and (view is None or not _background(view, d))
+        ):
             return str(d.value)
     return None
 
@@ -175,7 +200,12 @@ def _date_near(view: DocView, sent: SentenceView, cue: Hit, skip_before: int) ->
     """The sentence's date closest to the cue, not across a clause boundary when avoidable
     ("arrested in 2022 and extradited in March 2023": each verb its own date)."""
     dated = [
-        d for d in sent.dates if d.value and d.precision != "unknown" and d.start >= skip_before
+        d
+        for d in sent.dates
+        if d.value
+        and d.precision != "unknown"
+        and d.start >= skip_before
+        and not _background(view, d)
     ]
     plain = [
         d
@@ -234,12 +264,13 @@ def extract_events(view: DocView) -> list[Draft]:
             recent.extend(s.groups)
             continue
         own_places = _places(view, s, skip)
-        own_date = _date(s, skip)
+        own_date = _date(s, skip, view)
         if own_places:
             ctx.place, ctx.place_sentence = own_places, s.index
         if own_date:
             ctx.date = own_date
         types = cue_types(view, s)
+        _uncued_deaths(view, s, types)
         prior = list(recent)
         recent.extend(s.groups)
         if not types or is_aggregate(s) or _HANDOVER.search(s.text):
@@ -248,11 +279,9 @@ def extract_events(view: DocView) -> list[Draft]:
         if violent:
             hit = types[violent[0]]
             types = {t: h for t, h in types.items() if t not in VIOLENT}
-            if (
-                last_violent is not None
-                and last_violent.sentence == s.index - 1
-                and not own_date
-                and not own_places
+            if last_violent is not None and (
+                (last_violent.sentence == s.index - 1 and not own_date and not own_places)
+                or (0 < s.index - last_violent.sentence <= 2 and _ALSO.search(s.text))
             ):
                 _merge_counts(view, s, last_violent)
             else:
@@ -261,11 +290,16 @@ def extract_events(view: DocView) -> list[Draft]:
             deaths = _deaths(view, s, hit) or 0 if etype in VIOLENT else 0
             if deaths >= TOLL_MIN:
                 continue  # a death toll over a period is a statistic, not one attack
-            if etype == "homicide" and deaths >= MASSACRE_MIN:
+            if etype == "homicide" and deaths >= MASSACRE_MIN and not _found_dead(s):
                 etype = "massacre"  # the taxonomy: several civilians killed at once
             if etype in VIOLENT and _ACCIDENT.search(s.text) and not _ATTACKER.search(s.text):
-                etype = "other"  # deaths in an explosion or accident are not an attack
-            told = [d for d in out if d.fields["event_type"] == etype]
+                etype = _accident_type(s)  # deaths in an explosion or accident are no attack
+            told = [
+                d
+                for d in out
+                if d.fields["event_type"] == etype
+                or (etype in VIOLENT and d.fields["event_type"] in VIOLENT)
+            ]
             if told and _THE_BEFORE.search(view.text[max(s.start, hit.start - 12) : hit.start]):
                 _refine_place(told[-1], own_places)
                 continue  # "The attack took place near ...": the incident already told
@@ -282,15 +316,19 @@ def extract_events(view: DocView) -> list[Draft]:
                 places = ctx.place
             date = _date_near(view, s, hit, skip) or own_date or ctx.date or ctx.report_date
             pol = polarity_at(s, view.text, hit.start, hit.end)
+            if pol == "negated" and _UNREPORTED.search(s.text):
+                continue  # "no ha informado sobre detenidos": nothing said, nothing denied
             fields: dict[str, object] = {
                 "event_type": etype,
                 "date": date,
                 "place": _place_value(places, s),
                 "actor": _actor(view, s, prior),
                 "victims": None,
-                "killed": _deaths(view, s, hit) if etype in VIOLENT else None,
-                "wounded": killed_count(view, s, "wounded") if etype in VIOLENT else None,
+                "killed": _deaths(view, s, hit) if etype in _COUNTED else None,
+                "wounded": killed_count(view, s, "wounded") if etype in _COUNTED else None,
             }
+            if fields["killed"] is None and etype in _ONE_VICTIM and single_death(s):
+                fields["killed"] = 1
             if pol == "negated":
                 fields["polarity"] = "negated"
             if fields["actor"] and hedged(s, view.text):
@@ -310,6 +348,49 @@ def extract_events(view: DocView) -> list[Draft]:
             if etype in VIOLENT:
                 last_violent = d
     return _fold_duplicates(out)
+
+
+_ALSO = re.compile(r"\b(?:also|as well|too|también|asimismo)\b", re.I)
+_FUEL = re.compile(
+    r"\b(?:pipelines?|ductos?|poliductos?|oleoductos?|fuel|gasoline|combustible|gasolina|"
+    r"hidrocarburos?)\b",
+    re.I,
+)
+_MIGRANTS = re.compile(r"\bmigra(?:nts?|ntes)\b", re.I)
+_COUNTED = {*VIOLENT, "fuel_theft", "human_smuggling", "other"}
+_ONE_VICTIM = {"homicide", "attack_on_official"}
+
+
+_BODIES = re.compile(r"\b(?:bod(?:y|ies)|corpses|cuerpos?|cad[aá]veres|cad[aá]ver)\b", re.I)
+
+
+def _uncued_deaths(view: DocView, s: SentenceView, types: dict[str, Hit]) -> None:
+    """Deaths told without a killing verb: "ten bodies were found" is a homicide, "forty
+    died when a tapped pipeline exploded" an accident typed by what was involved."""
+    if any(t in types for t in VIOLENT) or not s.cue_classes("killed"):
+        return
+    if killed_count(view, s, "killed") is None:
+        return
+    word = s.cue_classes("killed")[0]
+    if _ACCIDENT.search(s.text) and not _ATTACKER.search(s.text):
+        types.setdefault(_accident_type(s), word)
+    elif _BODIES.search(s.text):
+        types["homicide"] = word
+
+
+def _found_dead(s: SentenceView) -> bool:
+    """Bodies found, with no attack told: homicides, not a massacre seen happening."""
+    return bool(_BODIES.search(s.text)) and not _ATTACKER.search(s.text)
+
+
+def _accident_type(s: SentenceView) -> str:
+    """A tapped pipeline that explodes is fuel theft; a crash of a truck packed with
+    migrants is migrant smuggling; other deadly accidents are `other`."""
+    if _FUEL.search(s.text):
+        return "fuel_theft"
+    if _MIGRANTS.search(s.text):
+        return "human_smuggling"
+    return "other"
 
 
 def _place_value(places: list[PlaceMention], sent: SentenceView) -> object:

@@ -25,6 +25,7 @@ from cartel_atlas.vocab.places import Places
 _LOCALITY = re.compile(
     r"(?:\b(?:localidad(?:es)?|poblados?|comunidad(?:es)?|colonias?|fraccionamiento|ejido|"
     r"ranchería|rancho|barrio|paraje|boulevard|bulevar|calle|avenida|carretera|"
+    r"sindicatura|tenencia|congregaci[oó]n|comisar[ií]a|junta auxiliar|"
     r"locality|village|neighborhood)(?:\s+(?:de|del|of))?\s+(?:(?:la|el|los|las)\s+)?)$",
     re.I,
 )
@@ -97,6 +98,11 @@ _LOCALITY_WORDS = (
     "carretera",
     "neighborhood",
     "rancho",
+    "sindicatura",
+    "tenencia",
+    "congregaci",
+    "comisar",
+    "junta auxiliar",
 )
 
 
@@ -269,6 +275,27 @@ def _qualifier(hit: Hit, nxt: Hit | None, text: str) -> set[str]:
     return {p.code for p in nxt.payloads if isinstance(p, PlaceEntry) and p.kind == "state"}
 
 
+_LIST_SEP = re.compile(r"\s*(?:,|y|e|and|o|or)\s*")
+
+
+def _list_state(text: str, h: Hit, prev: Hit | None, nxt: Hit | None) -> set[str]:
+    """The state of the municipalities listed beside a shared name: "Juárez, Cadereyta
+    Jiménez y Guadalupe" are all in Nuevo León, so that Juárez is Nuevo León's."""
+    found: set[str] = set()
+    for other, gap in ((prev, text[prev.end : h.start] if prev else ""), (nxt, "")):
+        if other is None:
+            continue
+        if other is nxt:
+            gap = text[h.end : other.start]
+        if not _LIST_SEP.fullmatch(gap):
+            continue
+        entries = [p for p in other.payloads if isinstance(p, PlaceEntry)]
+        states = {p.state_code for p in entries}
+        if entries and all(p.kind == "municipality" for p in entries) and len(states) == 1:
+            found |= states
+    return found
+
+
 def resolve_places(view: DocView, hits: list[Hit], places: Places) -> list[PlaceMention]:
     """One reading per place hit (hits are non-overlapping, in text order)."""
     text = view.text
@@ -321,7 +348,7 @@ def resolve_places(view: DocView, hits: list[Hit], places: Places) -> list[Place
         qualifier = _qualifier(h, nxt, text)
         chosen = _choose(
             readings,
-            qualifier,
+            qualifier or _list_state(text, h, prev, nxt),
             sent.header_state,
             sent_states.get(si, set()) | para_states.get(sent.paragraph, set()),
             places,

@@ -15,6 +15,16 @@ from cartel_atlas.extract.drafts import Draft
 from cartel_atlas.extract.numbers import parse_number_words
 from cartel_atlas.extract.phrases import Hit
 from cartel_atlas.extract.polarity import hedged, polarity_at
+from cartel_atlas.extract.presence_scope import (
+    contest_near,
+    contest_owners,
+    linked,
+    place_anaphor,
+    PlaceTally,
+    off_border,
+    placed,
+    single_state,
+)
 
 COMPONENT = "presence"
 _IMPLIED = re.compile(
@@ -62,7 +72,9 @@ def _groups(view: DocView, s: SentenceView, recent: list[GroupMention]) -> list[
 
     if recent and (
         anaphora(view.text, s.start, s.end)
-        or re.search(r"^\s*(?:it|its|they|their)\b|\b(?:the group|el grupo)\b", s.text, re.I)
+        or re.search(
+            r"^\s*(?:it|its|they|their|su|sus)\b|\b(?:the group|el grupo)\b", s.text, re.I
+        )
     ):
         return [recent[-1]]
     return []
@@ -72,22 +84,35 @@ def extract_presence(view: DocView, sources: list[str | None]) -> list[Draft]:
     """Presence and presence_count drafts."""
     out: list[Draft] = []
     recent: list[GroupMention] = []
+    last_place: PlaceMention | None = None
+    topic: list[GroupMention] = []
+    tally = PlaceTally()
     for s in view.sentences:
-        groups = _groups(view, s, recent)
+        groups = _groups(view, s, topic or recent)
+        anaphoric = (topic or recent or [None])[-1]
         recent.extend(s.groups)
+        if s.groups and s.groups[0].start - s.start <= 60:
+            topic = [s.groups[0]]  # a group named early is the topic pronouns refer to
+        places = off_border(view.text, s, [p for p in s.places if p.is_mexican])
+        before, focal = last_place, tally.focal()
+        tally.add(places)
+        if places:  # prefer the municipality of "Los Reyes, Michoacán"
+            last_place = next((p for p in reversed(places) if p.kind != "state"), places[-1])
         if not groups:
             continue
         out.extend(_counts(view, s, groups, sources[s.index]))
         cues = s.cue_classes("presence") + s.cue_classes("contest")
-        places = [p for p in s.places if p.is_mexican]
+        if cues and not places:
+            ref = place_anaphor(s, before, focal)  # "los grupos que operan en la región"
+            places = [ref] if ref else []
         if not cues or not places:
             continue
         date = next((d.value for d in s.dates if d.value and d.precision != "unknown"), None)
         as_of = date or (view.published.isoformat() if view.published else None)
-        near = _listed(view.text, places, cues)
+        near = _listed(view.text, places, cues) or single_state(places)
         local_states = {p.state_code for p in near if p.kind != "state"}
         near = [p for p in near if p.kind != "state" or p.state_code not in local_states]
-        seen: set[tuple[str, str]] = set()
+        fights = [c.start for c in s.cue_classes("contest")]
         pol = "asserted"
         prev_end = -1
         for p in near:
@@ -95,17 +120,18 @@ def extract_presence(view: DocView, sources: list[str | None]) -> list[Draft]:
             if not chained:  # a list shares the polarity of its first member
                 pol = _polarity(view, s, cues, p)
             prev_end = p.end
-            for g in _owners(view.text, groups, p.start, p.end):
-                if (g.group_id, p.label) in seen:
-                    continue
-                seen.add((g.group_id, p.label))
+            owners: list[GroupMention] = []
+            if contest_near(s, view.text, fights, p):
+                owners = contest_owners(view.text, s, groups, p, anaphoric)
+            for g in owners or _owners(view.text, groups, p.start, p.end, cues):
+                g_pol = "hedged" if pol == "asserted" and linked(view.text, g) else pol
                 out.append(
                     Draft(
                         "presence",
                         {
                             "group": g.name,
                             "place": p.label,
-                            "polarity": pol,
+                            "polarity": g_pol,
                             "as_of": as_of,
                             "source": sources[s.index],
                         },
@@ -113,13 +139,34 @@ def extract_presence(view: DocView, sources: list[str | None]) -> list[Draft]:
                         s.end,
                         s.index,
                         COMPONENT,
-                        polarity=pol,
+                        polarity=g_pol,
                         confidence=0.65,
                         source=sources[s.index],
                         date=as_of,
                     )
                 )
-    return out
+    return _one_per_place(out)
+
+
+def _one_per_place(drafts: list[Draft]) -> list[Draft]:
+    """One presence per group and place: the first asserted reading beats a hedge
+    ("allegedly pushed into X" and later "in X it fights Y")."""
+    best: dict[tuple[str, str], Draft] = {}
+    order: list[tuple[str, str] | None] = []
+    counts: list[Draft] = []
+    for d in drafts:
+        if d.kind != "presence":
+            counts.append(d)
+            order.append(None)
+            continue
+        key = (str(d.fields["group"]), str(d.fields["place"]))
+        if key not in best:
+            best[key] = d
+            order.append(key)
+        elif best[key].polarity == "hedged" and d.polarity == "asserted":
+            best[key] = d
+    it = iter(counts)
+    return [next(it) if k is None else best[k] for k in order]
 
 
 _LIST_GAP = re.compile(
@@ -142,11 +189,15 @@ def _polarity(view: DocView, s: SentenceView, cues: list[Hit], p: PlaceMention) 
     return "asserted"
 
 
-def _owners(text: str, groups: list[GroupMention], start: int, end: int) -> list[GroupMention]:
+def _owners(
+    text: str, groups: list[GroupMention], start: int, end: int, cues: list[Hit]
+) -> list[GroupMention]:
     """The groups a place belongs to: the nearest group named before it with the groups
     coordinated with that one ("el Cártel de Sinaloa y el CJNG se disputan Zacatecas"),
-    plus groups listed right after it ("into Michoacán, including the Knights Templar")."""
-    before = [g for g in groups if g.end <= start]
+    plus groups listed right after it ("into Michoacán, including the Knights Templar") or
+    after a cue that follows it ("en la región operan Los Ardillos"). A parent or partner
+    ("escisión de Los Zetas") is never the owner."""
+    before = [g for g in groups if g.end <= start and placed(text, g)]
     after = [g for g in groups if g.start >= end]
     out: list[GroupMention] = []
     if before:
@@ -156,10 +207,14 @@ def _owners(text: str, groups: list[GroupMention], start: int, end: int) -> list
             if not re.fullmatch(r"\s*(?:,|y|e|and|&)?\s*(?:(?:el|la|los|las|the)\s+)?", gap):
                 break
             out.append(g)
-    if after and re.match(
-        r"[\s,]*(?:including|incluid[oa]s|como|such as|like)\b", text[end : after[0].start]
-    ):
+    if after and re.search(
+        r"\b(?:including|incluid[oa]s|como|such as|like|among them|entre (?:ellos|ellas))\b",
+        text[end : after[0].start],
+    ) and after[0].start - end <= 60:
         out.extend(after)
+    elif after and any(end <= c.start and c.end <= after[0].start for c in cues):
+        if after[0].start - end <= 40:  # Spanish verb-subject order
+            out.extend(after)
     if not before and not out:
         out = groups[:1] if len(groups) == 1 else []
     return out
@@ -183,7 +238,7 @@ def _listed(text: str, places: list[PlaceMention], cues: list[Hit]) -> list[Plac
 def _close(c_start: int, c_end: int, p_start: int, p_end: int) -> bool:
     """A presence cue governs places just after it ("controls X, Y and Z") or just before
     it ("the Michoacán territory")."""
-    return 0 <= p_start - c_end <= 90 or 0 <= c_start - p_end <= 25
+    return 0 <= p_start - c_end <= 90 or 0 <= c_start - p_end <= 40
 
 
 def _counts(
