@@ -384,11 +384,30 @@ def test_events_handing_prisoners_to_us_custody_is_an_extradition(facts: Facts) 
 
 
 def test_events_deaths_in_an_explosion_are_other_not_an_attack(facts: Facts) -> None:
-    text = (
-        "On July 9, at least 20 people were killed when a tapped pipeline exploded in "
-        "Tula, Hidalgo."
-    )
+    text = "On July 9, at least 20 people were killed when a fireworks depot exploded in Tultepec."
     assert [f["event_type"] for f in facts(text, "en", "event")] == ["other"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "On July 9, at least 20 people were killed when a pipeline tapped by fuel thieves "
+            "exploded in Tula, Hidalgo.",
+        ),
+        (
+            "es",
+            "El 9 de julio murieron al menos 20 personas al explotar un ducto perforado por "
+            "huachicoleros en Tula, Hidalgo.",
+        ),
+    ],
+)
+def test_events_tapped_pipeline_explosion_is_fuel_theft_with_its_dead(
+    facts: Facts, lang: str, text: str
+) -> None:
+    found = [(f["event_type"], f["killed"]) for f in facts(text, lang, "event")]
+    assert found == [("fuel_theft", 20)]
 
 
 def test_events_ambush_of_civilians_is_not_an_attack_on_the_state(facts: Facts) -> None:
@@ -399,5 +418,206 @@ def test_events_ambush_of_civilians_is_not_an_attack_on_the_state(facts: Facts) 
 def test_events_days_are_not_deaths(facts: Facts) -> None:
     text = "On July 9, the mayor of Tlapa, Guerrero, was killed six days after taking office."
     assert [(f["event_type"], f["killed"]) for f in facts(text, "en", "event")] == [
-        ("attack_on_official", None)
+        ("attack_on_official", 1)
     ]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "killed", "wounded"),
+    [
+        (
+            "es",
+            "Cuatro agentes de la policía estatal de Zacatecas murieron y tres más resultaron "
+            "heridos el lunes al ser emboscados en Fresnillo, Zacatecas.",
+            4,
+            3,
+        ),
+        (
+            "en",
+            "Four state police officers were killed and three more were wounded on Monday "
+            "when they were ambushed in Fresnillo, Zacatecas.",
+            4,
+            3,
+        ),
+    ],
+)
+def test_events_each_count_binds_to_its_own_casualty_word(
+    facts: Facts, lang: str, text: str, killed: int, wounded: int
+) -> None:
+    found = facts(text, lang, "event")
+    assert [(f["event_type"], f["killed"], f["wounded"]) for f in found] == [
+        ("attack_on_security_forces", killed, wounded)
+    ]
+
+
+def test_events_vague_quantities_and_articles_are_not_death_counts(facts: Facts) -> None:
+    es = facts(
+        "El 2 de mayo, un comando armado atacó a un comerciante en Zamora, Michoacán; "
+        "la fiscalía dijo que en la semana hubo decenas de homicidios.",
+        "es",
+        "event",
+    )
+    assert all(f["killed"] in (None, 1) for f in es)
+    en = facts("On May 2, dozens of people were killed in clashes in Zamora, Michoacán.", "en")
+    assert all(f.get("killed") is None for f in en if f["kind"] == "event")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "On May 2, a van holding seven bodies was left outside the city hall of Fresnillo."),
+        ("es", "El 2 de mayo dejaron una camioneta con siete cuerpos frente a la alcaldía de Fresnillo."),
+    ],
+)
+def test_events_bodies_found_are_homicides_with_their_count(
+    facts: Facts, lang: str, text: str
+) -> None:
+    found = facts(text, lang, "event")
+    assert [(f["event_type"], f["killed"]) for f in found] == [("homicide", 7)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "es",
+            "El 3 de marzo murieron 12 migrantes cuando volcó el camión en que viajaban en "
+            "Tapachula, Chiapas.",
+        ),
+        (
+            "en",
+            "On March 3, 12 migrants were killed when the truck carrying them overturned near "
+            "Tapachula, Chiapas.",
+        ),
+    ],
+)
+def test_events_crash_of_a_truck_carrying_migrants_is_smuggling(
+    facts: Facts, lang: str, text: str
+) -> None:
+    found = facts(text, lang, "event")
+    assert [(f["event_type"], f["place"], f["killed"]) for f in found] == [
+        ("human_smuggling", "Chiapas/Tapachula", 12)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "es",
+            "Matan a balazos a un regidor en Zitácuaro\n\nUn regidor de Zitácuaro, Michoacán, "
+            "fue asesinado a balazos el domingo 7 de julio frente a su casa.",
+        ),
+        (
+            "en",
+            "Councillor shot dead in Zitácuaro\n\nA councillor of Zitácuaro, Michoacán, was "
+            "shot dead outside his home on Sunday, July 7.",
+        ),
+    ],
+)
+def test_events_headline_repeating_the_lead_is_one_incident(
+    facts: Facts, lang: str, text: str
+) -> None:
+    found = facts(text, lang, "event")
+    assert len(found) == 1
+    assert found[0]["place"] == "Michoacán/Zitácuaro"
+    assert found[0]["killed"] == 1
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "The founder of the gang has not been captured despite several raids."),
+        ("es", "Pese a varios cateos, las autoridades no lo han podido capturar."),
+    ],
+)
+def test_events_fugitive_not_captured_is_a_negated_arrest_without_place(
+    facts: Facts, lang: str, text: str
+) -> None:
+    found = facts(text, lang, "event")
+    assert [(f["event_type"], f["polarity"]) for f in found] == [("arrest", "negated")]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "The gang increasingly relies on extortion and fuel theft in Celaya, Guanajuato.",
+        ),
+        (
+            "es",
+            "La banda es señalada por el robo de combustible y la extorsión en Celaya, Guanajuato.",
+        ),
+        (
+            "es",
+            "El 4 de julio la fiscalía abrió una carpeta de investigación por homicidio en "
+            "Celaya, Guanajuato.",
+        ),
+        (
+            "es",
+            "Hasta ahora la fiscalía no ha informado sobre detenidos en Celaya, Guanajuato.",
+        ),
+    ],
+)
+def test_events_background_activity_and_investigations_are_not_incidents(
+    facts: Facts, lang: str, text: str
+) -> None:
+    assert facts(text, lang, "event") == []
+
+
+def test_events_term_of_office_date_is_not_an_incident_date(facts: Facts) -> None:
+    text = (
+        "The ambush of the convoy was among the deadliest since the governor took office "
+        "in March 2021."
+    )
+    assert all(f["date"] != "2021-03" for f in facts(text, "en", "event"))
+
+
+def test_events_follow_up_sentence_gives_the_toll_of_an_attack(facts: Facts) -> None:
+    text = (
+        "El 5 de mayo, un grupo armado atacó un palenque en Tlajomulco, Jalisco. "
+        "Once personas perdieron la vida y cuatro más resultaron heridas."
+    )
+    found = facts(text, "es", "event")
+    assert [(f["event_type"], f["killed"], f["wounded"]) for f in found] == [("massacre", 11, 4)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "es",
+            "En la sierra de Durango, el Ejército ha desmantelado con frecuencia laboratorios "
+            "de metanfetamina en Tamazula.",
+        ),
+        (
+            "en",
+            "Border data show that most methamphetamine seized in 2023 crossed at Nogales, Sonora.",
+        ),
+        (
+            "es",
+            "El grupo es señalado por el robo de combustible en Salamanca, Guanajuato, así como "
+            "por la extorsión de comerciantes y el secuestro de empresarios.",
+        ),
+    ],
+)
+def test_events_habits_and_generalisations_are_not_incidents(
+    facts: Facts, lang: str, text: str
+) -> None:
+    assert facts(text, lang, "event") == []
+
+
+def test_events_number_in_a_facility_name_is_not_a_death_count(facts: Facts) -> None:
+    text = "El 2 de enero, un ataque armado al Penal 4 de Mazatlán, Sinaloa, dejó muertos."
+    found = facts(text, "es", "event")
+    assert found and all(f["killed"] != 4 for f in found)
+
+
+def test_events_in_the_same_city_keeps_the_city_of_the_story(facts: Facts) -> None:
+    text = (
+        "On May 9, gunmen attacked a bar in Celaya, Guanajuato, killing five people.\n\n"
+        "On April 2, gunmen killed six people at a party in the same city."
+    )
+    found = facts(text, "en", "event")
+    assert {(f["date"], f["place"]) for f in found} >= {("2024-04-02", "Guanajuato/Celaya")}

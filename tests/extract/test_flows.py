@@ -75,7 +75,7 @@ def test_flows_each_commodity_takes_the_end_point_of_its_clause(facts: Facts) ->
         "fentanyl destined for the United States.",
         "en",
     )
-    assert got == {("chemicals", None, "Mexico"), ("fentanyl", None, "United States")}
+    assert got == {("precursor chemicals", None, "Mexico"), ("fentanyl", None, "United States")}
 
 
 def test_flows_activity_named_with_its_commodity_is_not_the_flow(facts: Facts) -> None:

@@ -127,3 +127,38 @@ def test_places_municipal_name_inside_a_longer_proper_name(extract: Callable[...
 
 def test_places_locality_written_with_its_state(extract: Callable[..., Any]) -> None:
     assert _labels(extract, "Lo capturaron en Jesús María, Sinaloa.") == ["Sinaloa"]
+
+
+def test_places_sub_municipal_unit_is_not_a_homonymous_municipality(
+    extract: Callable[..., Any],
+) -> None:
+    text = "Lo detuvieron en la sindicatura de San Pedro, en Navolato, Sinaloa."
+    assert "Sinaloa/Navolato" in _labels(extract, text)
+    assert not any(label.startswith("Nuevo León") for label in _labels(extract, text))
+    text = "Los soldados entraron a la tenencia de Morelos, en Zinapécuaro, Michoacán."
+    assert _labels(extract, text) == ["Michoacán/Zinapécuaro", "Michoacán"]
+
+
+def test_places_shared_name_takes_the_state_of_the_municipalities_listed_with_it(
+    extract: Callable[..., Any],
+) -> None:
+    text = "Hubo tiroteos en Juárez, Apodaca y Escobedo, al norte de la capital regiomontana."
+    assert _labels(extract, text)[0] == "Nuevo León/Juárez"
+    text = "There were shootings in Juárez, Apodaca and Escobedo overnight."
+    assert _labels(extract, text, "en")[0] == "Nuevo León/Juárez"
+
+
+def test_places_us_states_and_border_cities_are_the_united_states(
+    extract: Callable[..., Any],
+) -> None:
+    assert _labels(extract, "He was arrested in McAllen, Texas, last week.", "en") == [
+        "United States",
+        "United States",
+    ]
+    assert _labels(extract, "Fue detenido en Phoenix, Arizona, la semana pasada.") == [
+        "United States",
+        "United States",
+    ]
+    assert _labels(extract, "La colonia florida amaneció tranquila en Tijuana.") == [
+        "Baja California/Tijuana"
+    ]

@@ -30,7 +30,9 @@ _FRAME = re.compile(
     r"political|concern|among the|one of the|deadliest|worst|uno de los|una de las|"
     r"m[aá]s letal(?:es)?|relies on|rely on|depends on|se(?:ñ|n)alad[oa]s? (?:por|de|como)|"
     r"investigaci[oó]n por|investigation for|denunci(?:ó|o|aron|ado|ada|ar)|complained (?:of|about)|denounced|"
-    r"fought over|fighting over|disput\w+ (?:por|el control)|battl\w+ (?:over|for))\b",
+    r"fought over|fighting over|disput\w+ (?:por|el control)|battl\w+ (?:over|for)|"
+    r"con frecuencia|frecuentemente|a menudo|often|frequently|regularly|routinely|"
+    r"ha(?:s|ve)? long|data show|datos muestran|most(?!\s+recent)|la mayor[ií]a|crisis)\b",
     re.I,
 )
 _FRAME_HINTS = (
@@ -87,8 +89,26 @@ _FRAME_HINTS = (
     "over",
     "disput",
     "battl",
+    "frecuen",
+    "menudo",
+    "often",
+    "regularly",
+    "routinely",
+    "long",
+    "data show",
+    "datos muestran",
+    "most",
+    "mayor",
+    "crisis",
 )
 """Cheap substring pre-check before the frame pattern (C substring search per word)."""
+_HABIT = re.compile(
+    r"^\s*(?:con frecuencia|frecuentemente|a menudo|often|frequently|regularly|routinely)\b",
+    re.I,
+)
+_FRAME_REACH = 130
+"""How far a framing phrase carries over its list ("señalado por el robo de combustible
+..., así como por extorsión y secuestro")."""
 _PARTICIPLE = re.compile(r"\w{3,}(?:ad[oa]s?|id[oa]s?)$", re.I)
 _DEFINITE_BEFORE = re.compile(
     r"(?:\b(?:la|el|los|las|del|al|the)\s+(?!(?:ser|sido|estar|haber|be|been)\b)\w+\s+|"
@@ -219,7 +239,9 @@ def victim_type(view: DocView, sent: SentenceView, etype: str, cue: Hit) -> str:
     best: tuple[int, str] | None = None
     present: set[str] = set()
     for h in sent.cue_classes("victim_roles"):
-        if _SPEAKS.match(view.text[h.end : h.end + 20]):
+        if _SPEAKS.match(view.text[h.end : h.end + 20]) or _ACCORDING.search(
+            view.text[max(0, h.start - 40) : h.start]
+        ):
             continue
         present.update(
             str(p.attr("role")) for p in h.payloads if isinstance(p, LexEntry) and p.attr("role")
@@ -247,6 +269,9 @@ def victim_type(view: DocView, sent: SentenceView, etype: str, cue: Hit) -> str:
     return etype
 
 
+_ACCORDING = re.compile(
+    r"\b(?:according to|citing|said|seg[uú]n|de acuerdo con|inform[oó])\s+(?:\w+\s+){0,3}$", re.I
+)
 _SPEAKS = re.compile(
     r"^\s+(?:said|say|says|told|reported|dijo|dijeron|informó|informaron|"
     r"señaló|señalaron|declaró)\b",
@@ -288,10 +313,13 @@ def cue_types(view: DocView, s: SentenceView) -> dict[str, Hit]:
             if p.event_type in VIOLENT and any(w.start <= h.start < w.end for w in weapons):
                 continue  # "una granada" in a list of seized arms
             if any(
-                h.start - 70 <= f <= h.start and not _CLAUSE_BREAK.search(view.text, f, h.start)
+                h.start - _FRAME_REACH <= f <= h.start
+                and not _CLAUSE_BREAK.search(view.text, f, h.start)
                 for f in frames
             ):
                 continue
+            if _HABIT.search(view.text[h.end : min(s.end, h.end + 25)]):
+                continue  # "ha desmantelado con frecuencia": a habit, not an incident
             if _PARTICIPLE.search(p.text):
                 last = h.end - len(view.text[h.start : h.end].split()[-1])
                 if _DEFINITE_BEFORE.search(view.text[max(s.start, last - 30) : last]):
@@ -403,6 +431,7 @@ _TIME_AFTER = re.compile(
     r"-?\s?(?:year|años|anos|days?|días|dias|hours?|horas|weeks?|semanas|months?|meses)\b",
     re.I,
 )
+_NAMED_BEFORE = re.compile(r"\b[A-ZÁÉÍÓÚÑ][\wáéíóúñ]*\s+$")
 _ARTICLE = re.compile(r"^(?:un|una|a|an)$", re.I)
 _LINK = re.compile(r"[,;:]|\b(?:y|e|and|but|pero|mientras|while)\b", re.I)
 _RISEN_TO = re.compile(
@@ -418,6 +447,9 @@ _SINGLE_DEATH = re.compile(
     r"\b(?:asesinan|asesinaron|mataron)\s+a\s+(?:[A-ZÁÉÍÓÚÑ]\w+\s+){1,3}"
 )
 """One named victim: "the mayor was killed", "fue asesinado", "gunmen shot dead <Name>"."""
+_CLAUSE_START = re.compile(
+    r"(?:^|[.,;:—(\n]|\b(?:y|e|and|que|donde|cuando|where|when|but|pero))\s*$", re.I
+)
 _FAR = 90
 """A count before its death word may be separated by the victims' description ("Trece
 elementos de la Secretaría de Seguridad Pública murieron")."""
@@ -436,7 +468,8 @@ def _gap_cost(view: DocView, n: NumberSpan, h: Hit) -> int | None:
     """How loosely a number binds to a count word; None when too far apart."""
     if n.end <= h.start:
         gap = view.text[n.end : h.start]
-        limit = _FAR if not re.search(r"[,.;:]", gap) else 30
+        lead = _CLAUSE_START.search(view.text[max(0, n.start - 12) : n.start]) or n.start < 2
+        limit = _FAR if lead and not re.search(r"[,.;:]", gap) else 30
     else:
         gap = view.text[h.end : n.start]
         limit = 30
@@ -468,6 +501,10 @@ def killed_count(view: DocView, sent: SentenceView, cls: str) -> int | None:
     for n in sent.numbers:
         if n.is_year or _TIME_AFTER.match(view.text[n.end : n.end + 10]) or _vague(n, view.lang):
             continue
+        if any(d.start <= n.start < d.end for d in sent.dates):
+            continue  # "el 9 de julio murieron": a day, not a count
+        if n.text[:1].isdigit() and _NAMED_BEFORE.search(view.text[max(0, n.start - 20) : n.start]):
+            continue  # "el Cereso 3", "Line 12": part of a name
         risen = bool(_RISEN_TO.search(view.text[max(sent.start, n.start - 30) : n.start]))
         if risen and cls == "killed" and any(h.end <= n.start for h in words):
             return int(n.value)  # "the death toll has risen to eight"

@@ -175,6 +175,43 @@ _SINCE_OFFICE = re.compile(
 )
 
 
+_FOLLOW_UP = re.compile(
+    r"^(?:tras|despu[eé]s de|durante|after|following|during)\s+(?:el|la|the|this|that|"
+    r"este|esta)\s+(?:detenci[oó]n|captura|operativo|ataque|arrest|capture|operation|attack)\b",
+    re.I,
+)
+"""A sentence opening on the incident just told continues it ("Tras la detención, ...")."""
+
+
+def _still_free(s: SentenceView, hit: Hit, view: DocView) -> bool:
+    """ "has not been captured", "no lo han podido capturar": a denied arrest needs no
+    place or date to be a fact about the fugitive."""
+    if _NEG_CUE.search(view.text[hit.start : hit.end]):
+        return True
+    return bool(_AT_LARGE.search(s.text)) and _event_polarity(s, hit, view) == "negated"
+
+
+_AT_LARGE = re.compile(
+    r"\b(?:pr[oó]fug[oa]s?|at large|sigue libre|remains? free|on the run|evad\w+ capture)\b",
+    re.I,
+)
+
+
+_SAME_CITY = re.compile(
+    r"\b(?:(?:in|at) the (?:same )?(?:city|town)|en la (?:misma )?ciudad|en el mismo municipio)\b",
+    re.I,
+)
+_NEG_CUE = re.compile(r"\b(?:not|no|never|nunca)\b", re.I)
+
+
+def _event_polarity(s: SentenceView, hit: Hit, view: DocView) -> str:
+    """The cue's polarity; a cue that carries its own denial ("has not been captured")
+    is negated."""
+    if _NEG_CUE.search(view.text[hit.start : hit.end]):
+        return "negated"
+    return polarity_at(s, view.text, hit.start, hit.end)
+
+
 def _background(view: DocView, d: object) -> bool:
     """A date that only times a term of office ("since X took office in December 2018")."""
     start = d.start  # type: ignore[attr-defined]
@@ -273,6 +310,14 @@ def extract_events(view: DocView) -> list[Draft]:
         _uncued_deaths(view, s, types)
         prior = list(recent)
         recent.extend(s.groups)
+        if (
+            last_violent is not None
+            and last_violent.sentence == s.index - 1
+            and not any(t in VIOLENT for t in types)
+            and last_violent.fields.get("killed") is None
+            and not is_aggregate(s)
+        ):
+            _merge_counts(view, s, last_violent, counted_only=True)
         if not types or is_aggregate(s) or _HANDOVER.search(s.text):
             continue
         violent = [t for t in VIOLENT if t in types]
@@ -303,9 +348,15 @@ def extract_events(view: DocView) -> list[Draft]:
             if told and _THE_BEFORE.search(view.text[max(s.start, hit.start - 12) : hit.start]):
                 _refine_place(told[-1], own_places)
                 continue  # "The attack took place near ...": the incident already told
-            if not anchored(view, s, etype, own_places, own_date):
+            if not (
+                anchored(view, s, etype, own_places, own_date)
+                or _FOLLOW_UP.match(s.text)
+                or (etype == "arrest" and _still_free(s, hit, view))
+            ):
                 continue
             places = _abroad(view, s, hit, own_places, skip)
+            if not places and _SAME_CITY.search(s.text) and len(ctx.place) == 1:
+                places = [p for p in ctx.place if p.kind != "state"]  # "in the same city"
             if (
                 not own_places
                 and etype not in VIOLENT
@@ -315,7 +366,7 @@ def extract_events(view: DocView) -> list[Draft]:
             ):
                 places = ctx.place
             date = _date_near(view, s, hit, skip) or own_date or ctx.date or ctx.report_date
-            pol = polarity_at(s, view.text, hit.start, hit.end)
+            pol = _event_polarity(s, hit, view)
             if pol == "negated" and _UNREPORTED.search(s.text):
                 continue  # "no ha informado sobre detenidos": nothing said, nothing denied
             fields: dict[str, object] = {
@@ -347,7 +398,66 @@ def extract_events(view: DocView) -> list[Draft]:
             out.append(d)
             if etype in VIOLENT:
                 last_violent = d
-    return _fold_duplicates(out)
+    return _fold_duplicates(_massacres(_headline_told(view, out), view))
+
+
+def _massacres(drafts: list[Draft], view: DocView) -> list[Draft]:
+    """A homicide whose toll, once merged from the lead or the next sentence, reaches the
+    taxonomy's threshold is a massacre."""
+    for d in drafts:
+        killed = d.fields.get("killed")
+        if (
+            d.fields["event_type"] == "homicide"
+            and isinstance(killed, int)
+            and MASSACRE_MIN <= killed < TOLL_MIN
+            and not _found_dead(view.sentences[d.sentence])
+        ):
+            d.fields["event_type"] = "massacre"
+    return drafts
+
+
+def _is_headline(view: DocView) -> bool:
+    """A first line standing alone without closing punctuation is the report's headline."""
+    if len(view.sentences) < 2:
+        return False
+    first, second = view.sentences[0], view.sentences[1]
+    return (
+        first.paragraph != second.paragraph
+        and len(first.text) < 200
+        and not first.text.rstrip().endswith((".", "!", "?", ":"))
+    )
+
+
+def _same_kind(a: str, b: str) -> bool:
+    return a == b or (a in VIOLENT and b in VIOLENT)
+
+
+def _headline_told(view: DocView, drafts: list[Draft]) -> list[Draft]:
+    """A headline repeats the lead: its events give way to the body's of the same kind,
+    which take any actor or count only the headline states."""
+    if not drafts or not _is_headline(view):
+        return drafts
+    body = [d for d in drafts if d.sentence != 0]
+    out: list[Draft] = []
+    for d in drafts:
+        if d.sentence != 0:
+            out.append(d)
+            continue
+        etype = str(d.fields["event_type"])
+        negated = d.fields.get("polarity") == "negated"
+        same = [
+            b
+            for b in body
+            if _same_kind(etype, str(b.fields["event_type"]))
+            and (b.fields.get("polarity") == "negated") == negated
+        ]
+        if not same:
+            out.append(d)
+            continue
+        for key in ("actor", "killed", "wounded"):
+            if same[0].fields.get(key) is None and d.fields.get(key) is not None:
+                same[0].fields[key] = d.fields[key]
+    return out
 
 
 _ALSO = re.compile(r"\b(?:also|as well|too|también|asimismo)\b", re.I)
@@ -400,11 +510,14 @@ def _place_value(places: list[PlaceMention], sent: SentenceView) -> object:
     return labels[0] if len(labels) == 1 else labels
 
 
-def _merge_counts(view: DocView, s: SentenceView, prev: Draft) -> None:
-    """A follow-up sentence of the same attack adds its dead and wounded."""
+def _merge_counts(
+    view: DocView, s: SentenceView, prev: Draft, counted_only: bool = False
+) -> None:
+    """A follow-up sentence of the same attack adds its dead and wounded ("24 personas
+    perdieron la vida y siete más resultaron heridos" after the attack is told)."""
     for key, cls in (("killed", "killed"), ("wounded", "wounded")):
         n = killed_count(view, s, cls)
-        if n is None and s.cue_classes(cls):
+        if n is None and s.cue_classes(cls) and not counted_only:
             n = 1
         if n is not None:
             before = prev.fields.get(key)

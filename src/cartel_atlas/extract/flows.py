@@ -13,8 +13,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from cartel_atlas.extract.context import CommodityMention, DocView, SentenceView
+from cartel_atlas.extract.context import CommodityMention, DocView, PlaceMention, SentenceView
 from cartel_atlas.extract.drafts import Draft
+from cartel_atlas.extract.flow_scope import (
+    actor_for,
+    commodity_name,
+    inbound,
+    made_in,
+    not_an_end,
+    origin_after,
+    product_only,
+    shipment_backref,
+    to_facility,
+)
 from cartel_atlas.extract.polarity import hedged, polarity_at
 
 COMPONENT = "flows"
@@ -31,7 +42,11 @@ _TO = re.compile(
     re.I,
 )
 _TO_DEMAND = re.compile(r"^\.?(?:['’]s\s+)?\s*(?:demand|market|consumers|border)\b", re.I)
-_IN = re.compile(r"\b(?:in|en)\s+(?:the\s+)?$", re.I)
+_IN = re.compile(
+    r"\b(?:in|en)\s+(?:the\s+|la\s+|el\s+|los\s+)?"
+    r"(?:(?:mountains|hills|sierra|state|states|estado|estados|monta[ñn]as)\s+(?:of|de)\s+)?$",
+    re.I,
+)
 _SOURCE_COUNTRY = re.compile(r"^[^.]{0,40}?\b(?:source|origin|producer|supplier)\b", re.I)
 _ADJECTIVES = {
     "mexican": "Mexico",
@@ -85,6 +100,7 @@ class _Ends:
     origins: list[tuple[int, str]] = field(default_factory=list)
     dests: list[tuple[int, str]] = field(default_factory=list)
     via: list[str] = field(default_factory=list)
+    mexican_via: bool = False
 
     def has(self, role: list[tuple[int, str]], label: str) -> bool:
         return any(lab == label for _, lab in role)
@@ -94,36 +110,44 @@ def _end_points(view: DocView, s: SentenceView) -> _Ends:
     text = view.text
     ends = _Ends()
     located: list[tuple[int, str]] = []
-    places = s.places
-    for i, p in enumerate(places):
+    prev: PlaceMention | None = None  # the place whose role a list member inherits
+    prev_end = -1
+    for p in s.places:
         before = text[max(s.start, p.start - 40) : p.start]
         after = text[p.end : p.end + 60]
         # lists carry the role of their first member: "from China and parts of Latin America"
-        prev = places[i - 1] if i else None
-        gap = text[prev.end : p.start] if prev else ""
+        gap = text[prev_end : p.start] if prev is not None else ""
         listed = prev is not None and re.fullmatch(
             r"\s*(?:,|,?\s*and|,?\s*y|,?\s*or|,?\s*o)\s+(?:parts of\s+|partes de\s+)?", gap
         )
+        prev_end = p.end
         if (
             prev is not None
             and p.kind == "state"
             and prev.state_code == p.state_code
             and prev.kind != "state"
-            and re.fullmatch(r",\s*", gap)
+            and re.fullmatch(r",\s*(?:in\s+|en\s+)?", gap)
         ):
-            continue  # "Culiacán, Sinaloa": the state only qualifies the municipality
+            continue  # "Culiacán, Sinaloa", "Manzanillo, in Colima": the state qualifies
+        if not_an_end(before, after):
+            continue  # "according to U.S. officials"
+        last, prev = prev, p
         at = (p.start, p.label)
         if p.kind in ("port", "crossing") or re.search(
             r"\bports?\s+of\s+(?:\w+,?\s+)*$|puertos?\s+de\s+", before, re.I
         ):
             ends.via.append(p.label)
-        elif listed and prev is not None and ends.has(ends.origins, prev.label):
+            ends.mexican_via = ends.mexican_via or p.is_mexican
+        elif listed and last is not None and ends.has(ends.origins, last.label):
             ends.origins.append(at)
-        elif listed and prev is not None and prev.label in ends.via:
+        elif listed and last is not None and last.label in ends.via:
             ends.via.append(p.label)
-        elif listed and prev is not None and ends.has(ends.dests, prev.label):
+            ends.mexican_via = ends.mexican_via or p.is_mexican
+        elif listed and last is not None and ends.has(ends.dests, last.label):
             ends.dests.append(at)
-        elif _FROM.search(before):
+        elif listed and last is not None and any(lab == last.label for _, lab in located):
+            located.append(at)
+        elif _FROM.search(before) or made_in(before):
             ends.origins.append(at)
         elif _TO.search(before) or (_TO_DEMAND.match(after) and not p.is_mexican):
             ends.dests.append(at)
@@ -139,8 +163,12 @@ def _end_points(view: DocView, s: SentenceView) -> _Ends:
         ends.origins.append(
             (s.start + m.start(), _ADJECTIVES.get(m.group(1).lower(), "United States"))
         )
-    if ends.origins and not ends.dests and located:
+    if not ends.dests and located and to_facility(s.text):
+        ends.dests = located  # "moved to laboratories in Sinaloa and Durango"
+    elif ends.origins and not ends.dests and located:
         ends.dests = located[:1]
+    if not ends.dests and ends.mexican_via and inbound(s.text):
+        ends.dests = [(s.start, "Mexico")]  # "arrive at the port of Manzanillo"
     return ends
 
 
@@ -160,6 +188,7 @@ def _commodities(view: DocView, s: SentenceView) -> list[tuple[CommodityMention,
         if (
             _BACK_REFERENCE.search(before)
             or _PERSON_NOUN.match(after)
+            or product_only(before, after)
             or (
                 surface[:1].isupper()
                 and c.start > s.start
@@ -176,8 +205,11 @@ def _commodities(view: DocView, s: SentenceView) -> list[tuple[CommodityMention,
             prev_end = c.end
             continue
         m = _ADJ.search(before)
+        later = origin_after(view.text[c.end : c.end + 40])
         if m:
             adj = _ADJECTIVES[m.group(1).lower()]
+        elif later:
+            adj = later
         elif prev_end < 0 or not re.fullmatch(
             r"[\s,]*(?:and|y|or|o)?\s*", view.text[prev_end : c.start]
         ):
@@ -268,24 +300,35 @@ def _share(froms: list[list[str]], tos: list[list[str]]) -> None:
 def extract_flows(view: DocView, sources: list[str | None]) -> list[Draft]:
     """Flow drafts, one per (commodity, origin, destination) and sentence."""
     out: list[Draft] = []
+    carry: tuple[list[tuple[CommodityMention, str | None]], list[tuple[int, str]]] | None = None
     for s in view.sentences:
-        if not s.commodities or (
-            not s.places and not _ORIGIN_NOUN.search(s.text) and not _ADJ.search(s.text + " ")
-        ):
+        items: list[tuple[CommodityMention, str | None]] = []
+        if not s.commodities:
+            # "those shipments arrive at ...": the flow of the sentence before goes on
+            if carry is None or not s.places or not shipment_backref(s.text):
+                continue
+            ends = _end_points(view, s)
+            items = carry[0]
+            if not ends.origins:
+                ends.origins = [(s.start, label) for _, label in carry[1]]
+        elif not s.places and not _ORIGIN_NOUN.search(s.text) and not _ADJ.search(s.text + " "):
             continue
-        ends = _end_points(view, s)
+        else:
+            ends = _end_points(view, s)
         if not (s.cue_classes("flow") or ends.origins):
             continue
         actor = s.groups[0].name if s.groups else _anaphoric_actor(view, s)
         pol = "hedged" if hedged(s, view.text) else "asserted"
         starts = [p.start for p in s.places]
-        items = [
-            (c, adj)
-            for c, adj in _commodities(view, s)
-            if c.category not in ("money", "other") and not _closed(view, s, c, starts)
-        ]
+        if not items:
+            items = [
+                (c, adj)
+                for c, adj in _commodities(view, s)
+                if c.category not in ("money", "other") and not _closed(view, s, c, starts)
+            ]
         if not items:
             continue
+        carry = (items[:1], ends.origins)
         runs = _runs(view, items)
         run_from = _assign(runs, ends.origins)
         run_to = _assign(runs, ends.dests)
@@ -298,7 +341,8 @@ def extract_flows(view: DocView, sources: list[str | None]) -> list[Draft]:
                     for t in to_list:
                         if (f is None and t is None) or f == t:
                             continue
-                        out.append(_draft(view, s, c, f, t, ends.via, actor, pol, sources[s.index]))
+                        who = actor_for(s, ends.dests, t) or actor
+                        out.append(_draft(view, s, c, f, t, ends.via, who, pol, sources[s.index]))
     return out
 
 
@@ -314,7 +358,7 @@ def _draft(
     source: str | None,
 ) -> Draft:
     fields: dict[str, object] = {
-        "commodity": view.text[c.start : c.end].lower(),
+        "commodity": commodity_name(view, c),
         "commodity_id": c.commodity_id,
         "from": origin,
         "via": via or None,

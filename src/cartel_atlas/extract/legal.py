@@ -42,6 +42,43 @@ network (OFAC, Executive Orders) is a sanction on the group."""
 _ORDER = ("designation", "sanction", "indictment", "reward", "sentence")
 
 
+_EARLIER = re.compile(
+    r"\b(?:after|since|before|following|despu[eé]s de(?: que)?|antes de(?: que)?|desde que|"
+    r"tras)\s+(?:\w+\s+){0,2}$",
+    re.I,
+)
+"""An action named as a point in time ("a week after Washington designated ...") is an
+earlier action the text only refers to."""
+_BLOCKING = re.compile(r"^(?:blocked|bloquead[oa]s?)$", re.I)
+_ASSETS = re.compile(
+    r"\b(?:property|assets|interests|accounts|bienes|activos|cuentas|fondos)\b", re.I
+)
+_GENERIC_BEFORE = re.compile(
+    r"\b(?:to|including|such as|incluid[oa]s?|como|endurecer|harsher|tougher|new|nuevas?)"
+    r"\s+(?:(?:las|los|the)\s+)?$",
+    re.I,
+)
+_GENERIC_NOUN = re.compile(
+    r"^(?:sanctions|sanciones|charges|cargos|designations|designaciones|penalties|penas)$",
+    re.I,
+)
+
+
+def _action_told(view: DocView, start: int, end: int, has_groups: bool) -> bool:
+    """Whether a legal-action cue reports an action: "blocked" needs the assets blocked
+    ("roads blocked" is no sanction); a plural noun ("expose them to sanctions") with no
+    group named is a kind of action, not one taken."""
+    surface = view.text[start:end]
+    if _EARLIER.search(view.text[max(0, start - 40) : start]):
+        return False
+    if _BLOCKING.match(surface) and not _ASSETS.search(view.text[max(0, start - 60) : end + 60]):
+        return False
+    generic = _GENERIC_NOUN.match(surface) and _GENERIC_BEFORE.search(
+        view.text[max(0, start - 25) : start]
+    )
+    return has_groups or not generic
+
+
 def extract_legal(view: DocView) -> list[Draft]:
     """Legal-action drafts."""
     out: list[Draft] = []
@@ -52,6 +89,8 @@ def extract_legal(view: DocView) -> list[Draft]:
     for s in view.sentences:
         actions: dict[str, int] = {}
         for h in s.cue_classes("legal_action"):
+            if not _action_told(view, h.start, h.end, bool(s.groups)):
+                continue
             for p in h.payloads:
                 if isinstance(p, LexEntry) and p.cls == "legal_action" and p.attr("action"):
                     actions.setdefault(p.attr("action"), h.start)

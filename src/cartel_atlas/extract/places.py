@@ -29,6 +29,11 @@ _LOCALITY = re.compile(
     r"locality|village|neighborhood)(?:\s+(?:de|del|of))?\s+(?:(?:la|el|los|las)\s+)?)$",
     re.I,
 )
+_SUBUNIT = re.compile(
+    r"\b(?:sindicatura|tenencia|congregaci[oó]n|comisar[ií]a|junta auxiliar|colonia|"
+    r"localidad|comunidad|poblado|ejido|rancher[ií]a)\s+(?:de\s+)?$",
+    re.I,
+)
 _LOCALITY_LIST = re.compile(
     r"\b(?:poblados?|localidad(?:es)?|comunidad(?:es)?|colonias?|ejidos?|rancher[ií]as?|"
     r"villages?|localities)\s+(?:(?:de|del)\s+)?(?:[A-ZÁÉÍÓÚÑ][\w]*(?:\s+(?:de\s+|del\s+)?"
@@ -333,10 +338,12 @@ def resolve_places(view: DocView, hits: list[Hit], places: Places) -> list[Place
         if (
             not only_local
             and readings[0].kind == "state"
-            and _inside_name(text, h)
-            and not sent.is_header
+            and (
+                (_inside_name(text, h) and not sent.is_header)
+                or _SUBUNIT.search(text[max(0, h.start - 30) : h.start])
+            )
         ):
-            continue
+            continue  # "la tenencia de Morelos": a locality named like a state
         nxt = place_hits[i + 1] if i + 1 < len(place_hits) else None
         prev = place_hits[i - 1] if i else None
         if (

@@ -16,14 +16,15 @@ from cartel_atlas.extract.numbers import parse_number_words
 from cartel_atlas.extract.phrases import Hit
 from cartel_atlas.extract.polarity import hedged, polarity_at
 from cartel_atlas.extract.presence_scope import (
+    PlaceTally,
     contest_near,
     contest_owners,
     linked,
-    place_anaphor,
-    PlaceTally,
     off_border,
+    place_anaphor,
     placed,
     single_state,
+    war_place,
 )
 
 COMPONENT = "presence"
@@ -72,9 +73,7 @@ def _groups(view: DocView, s: SentenceView, recent: list[GroupMention]) -> list[
 
     if recent and (
         anaphora(view.text, s.start, s.end)
-        or re.search(
-            r"^\s*(?:it|its|they|their|su|sus)\b|\b(?:the group|el grupo)\b", s.text, re.I
-        )
+        or re.search(r"^\s*(?:it|its|they|their|su|sus)\b|\b(?:the group|el grupo)\b", s.text, re.I)
     ):
         return [recent[-1]]
     return []
@@ -89,7 +88,7 @@ def extract_presence(view: DocView, sources: list[str | None]) -> list[Draft]:
     tally = PlaceTally()
     for s in view.sentences:
         groups = _groups(view, s, topic or recent)
-        anaphoric = (topic or recent or [None])[-1]
+        anaphoric: GroupMention | None = (topic or recent)[-1] if (topic or recent) else None
         recent.extend(s.groups)
         if s.groups and s.groups[0].start - s.start <= 60:
             topic = [s.groups[0]]  # a group named early is the topic pronouns refer to
@@ -103,7 +102,8 @@ def extract_presence(view: DocView, sources: list[str | None]) -> list[Draft]:
         out.extend(_counts(view, s, groups, sources[s.index]))
         cues = s.cue_classes("presence") + s.cue_classes("contest")
         if cues and not places:
-            ref = place_anaphor(s, before, focal)  # "los grupos que operan en la región"
+            # "los grupos que operan en la región"; "la disputa entre X y Y"
+            ref = place_anaphor(s, before, focal) or war_place(s, before, focal)
             places = [ref] if ref else []
         if not cues or not places:
             continue
@@ -178,15 +178,24 @@ def _polarity(view: DocView, s: SentenceView, cues: list[Hit], p: PlaceMention) 
     """Polarity of one place's presence: the nearest cue's negation, or a hedge in its
     clause ("strongholds are Jalisco..., and it has allegedly pushed into Guanajuato")."""
     cue = min(cues, key=lambda c: abs(c.start - p.start))
+    links_only = _links_only(s)  # "cells linked to X" hedges X, not the place
     pol = polarity_at(s, view.text, cue.start, cue.end)
-    if pol != "asserted":
+    if pol == "negated" or (pol == "hedged" and not links_only):
         return pol
     lo = min(cue.start, p.start)
     clause = view.text[max(s.start, lo - 60) : max(cue.end, p.end)]
     opening = any(h.start - s.start <= 3 for h in s.cue_classes("hedge"))  # "Presuntamente, ..."
-    if opening or _IMPLIED.search(clause) or hedged(s, view.text, p.start, p.end):
+    if opening or _IMPLIED.search(clause):
+        return "hedged"
+    if not links_only and hedged(s, view.text, p.start, p.end):
         return "hedged"
     return "asserted"
+
+
+def _links_only(s: SentenceView) -> bool:
+    """Every hedge in the sentence introduces a group ("linked to the CJNG")."""
+    hedges = s.cue_classes("hedge")
+    return bool(hedges) and all(any(0 <= g.start - h.end <= 6 for g in s.groups) for h in hedges)
 
 
 def _owners(
@@ -207,14 +216,21 @@ def _owners(
             if not re.fullmatch(r"\s*(?:,|y|e|and|&)?\s*(?:(?:el|la|los|las|the)\s+)?", gap):
                 break
             out.append(g)
-    if after and re.search(
-        r"\b(?:including|incluid[oa]s|como|such as|like|among them|entre (?:ellos|ellas))\b",
-        text[end : after[0].start],
-    ) and after[0].start - end <= 60:
+    if (
+        after
+        and re.search(
+            r"\b(?:including|incluid[oa]s|como|such as|like|among them|entre (?:ellos|ellas))\b",
+            text[end : after[0].start],
+        )
+        and after[0].start - end <= 60
+    ):
         out.extend(after)
-    elif after and any(end <= c.start and c.end <= after[0].start for c in cues):
-        if after[0].start - end <= 40:  # Spanish verb-subject order
-            out.extend(after)
+    elif (
+        after
+        and after[0].start - end <= 40
+        and any(end <= c.start and c.end <= after[0].start for c in cues)
+    ):  # Spanish verb-subject order: "en la región operan Los Ardillos"
+        out.extend(after)
     if not before and not out:
         out = groups[:1] if len(groups) == 1 else []
     return out

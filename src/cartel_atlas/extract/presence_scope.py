@@ -39,9 +39,7 @@ _NOT_PLACED = re.compile(
     r"\s+(?:the\s+|el\s+|la\s+|los\s+|las\s+)?$",
     re.I,
 )
-_AGAINST = re.compile(
-    r"\b(?:con|with|against|contra)\s+(?:(?:el|la|los|las|the)\s+)?$", re.I
-)
+_AGAINST = re.compile(r"\b(?:con|with|against|contra)\s+(?:(?:el|la|los|las|the)\s+)?$", re.I)
 _PRONOUN = re.compile(r"\b(?:it|its|they|their|su|sus)\b", re.I)
 
 
@@ -62,6 +60,38 @@ def place_anaphor(
         return dataclasses.replace(focal, start=start, end=end, surface=m.group(0))
     return dataclasses.replace(
         last, start=start, end=end, surface=m.group(0), kind="state", label=state
+    )
+
+
+_BETWEEN = re.compile(r"^\W*(?:\w+\W+){0,2}?(?:between|entre)\b", re.I)
+
+
+def war_place(
+    s: SentenceView, last: PlaceMention | None, focal: PlaceMention | None
+) -> PlaceMention | None:
+    """A turf war "between" two named groups in a sentence that names no place is fought
+    where the report is (the state of its focal municipality, else of the last place
+    named): "los enfrentamientos entre X y Y" in a report about Culiacán."""
+    where = focal or last
+    if where is None or len({g.group_id for g in s.groups}) < 2:
+        return None
+    text = s.text
+    fights = [
+        c
+        for c in s.cue_classes("contest")
+        if re.search(r"\b(?:between|entre)\b", text[c.start - s.start : c.end - s.start])
+        or _BETWEEN.match(text[c.end - s.start : c.end - s.start + 30])
+    ]
+    if not fights:
+        return None
+    cue = fights[0]
+    return dataclasses.replace(
+        where,
+        start=cue.start,
+        end=cue.end,
+        surface=s.text[cue.start - s.start : cue.end - s.start],
+        kind="state",
+        label=where.label.split("/")[0],
     )
 
 
@@ -92,21 +122,23 @@ _BORDER = re.compile(
 )
 
 
+_LIST_GAP = re.compile(r"\s*(?:,|y|e|and|or|o)\s*(?:(?:el|la|the)\s+)?")
+
+
 def off_border(text: str, s: SentenceView, places: list[PlaceMention]) -> list[PlaceMention]:
     """Drop the neighbours a place is said to border ("en los límites con Guerrero y
     Michoacán", "on the border between Michoacán and Jalisco"): they locate, they do
     not host."""
     out: list[PlaceMention] = []
-    skip_from = -1
+    listed_after = -1  # end of the last neighbour: a list goes on from there
     for p in places:
-        gap_start = skip_from if skip_from >= 0 else max(s.start, p.start - 60)
-        lead = text[gap_start : p.start]
-        if _BORDER.search(text[max(s.start, p.start - 60) : p.start]) or (
-            skip_from >= 0 and re.fullmatch(r"\s*(?:,|y|e|and|or|o)\s*(?:(?:el|la|the)\s+)?", lead)
-        ):
-            skip_from = p.end
+        neighbour = _BORDER.search(text[max(s.start, p.start - 60) : p.start]) or (
+            listed_after >= 0 and _LIST_GAP.fullmatch(text[listed_after : p.start])
+        )
+        if neighbour:
+            listed_after = p.end
             continue
-        skip_from = -1
+        listed_after = -1
         out.append(p)
     return out
 
