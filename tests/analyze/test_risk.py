@@ -233,6 +233,7 @@ def test_municipality_and_site_ratings_count_only_nearby_incidents(
 
     far = rate(store, vocab, point_area(vocab, 19.43, -99.13, 10), as_of=END_2019)
     assert far.area.state_code == "09"
+    assert any(n.startswith("the rating rests on 1 of 6 categories") for n in far.notes)
     assert all(not c.evidence for cat in far.categories[:1] for c in cat.components)
     with pytest.raises(NotFoundError):
         risk_for_place(store, vocab, "Springfield")

@@ -255,3 +255,11 @@ def test_resolve_falls_back_to_dateparser_for_forms_the_rules_do_not_know() -> N
     span = resolve("26.06.2020", "es", WED)
     assert span is not None
     assert (span.value, span.precision) == ("2020-06-26", "day")
+
+
+@pytest.mark.parametrize(
+    "text", ["since March 2021", "since March, 2021", "until March 2021", "in early March 2021"]
+)
+def test_find_dates_month_with_its_year_after_a_preposition_is_one_date(text: str) -> None:
+    found = find_dates(text, "en", date(2025, 11, 8))
+    assert [(d.value, d.precision) for d in found] == [("2021-03", "month")]

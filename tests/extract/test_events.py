@@ -466,7 +466,11 @@ def test_events_vague_quantities_and_articles_are_not_death_counts(facts: Facts)
     ("lang", "text"),
     [
         ("en", "On May 2, a van holding seven bodies was left outside the city hall of Fresnillo."),
-        ("es", "El 2 de mayo dejaron una camioneta con siete cuerpos frente a la alcaldía de Fresnillo."),
+        (
+            "es",
+            "El 2 de mayo dejaron una camioneta con siete cuerpos frente a la alcaldía de "
+            "Fresnillo.",
+        ),
     ],
 )
 def test_events_bodies_found_are_homicides_with_their_count(
@@ -611,7 +615,8 @@ def test_events_habits_and_generalisations_are_not_incidents(
 def test_events_number_in_a_facility_name_is_not_a_death_count(facts: Facts) -> None:
     text = "El 2 de enero, un ataque armado al Penal 4 de Mazatlán, Sinaloa, dejó muertos."
     found = facts(text, "es", "event")
-    assert found and all(f["killed"] != 4 for f in found)
+    assert found
+    assert all(f["killed"] != 4 for f in found)
 
 
 def test_events_in_the_same_city_keeps_the_city_of_the_story(facts: Facts) -> None:
@@ -621,3 +626,56 @@ def test_events_in_the_same_city_keeps_the_city_of_the_story(facts: Facts) -> No
     )
     found = facts(text, "en", "event")
     assert {(f["date"], f["place"]) for f in found} >= {("2024-04-02", "Guanajuato/Celaya")}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "es",
+            "Ana Ruiz, una de las fundadoras del colectivo de búsqueda, fue asesinada el 4 de "
+            "mayo en Irapuato, Guanajuato.",
+        ),
+        (
+            "en",
+            "Ana Ruiz, one of the founders of the search collective, was killed on May 4 in "
+            "Irapuato, Guanajuato.",
+        ),
+    ],
+)
+def test_events_one_of_a_group_describing_the_victim_does_not_hide_the_killing(
+    facts: Facts, lang: str, text: str
+) -> None:
+    found = facts(text, lang, "event")
+    assert [(f["event_type"], f["place"], f["killed"]) for f in found] == [
+        ("homicide", "Guanajuato/Irapuato", 1)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "es",
+            "Las autoridades atribuyen al grupo buena parte de los homicidios registrados en los "
+            "últimos meses en Apodaca y Escobedo.",
+        ),
+        (
+            "en",
+            "Official figures show Sonora recorded more kidnappings than any other state in 2022, "
+            "with Cajeme and Hermosillo among the worst-hit cities.",
+        ),
+    ],
+)
+def test_events_tallies_over_a_period_are_not_incidents(facts: Facts, lang: str, text: str) -> None:
+    assert facts(text, lang, "event") == []
+
+
+def test_events_a_body_found_near_soldiers_is_a_homicide_not_an_attack(facts: Facts) -> None:
+    text = (
+        "El 8 de abril, la Guardia Nacional revisó un predio en Tala, Jalisco, detuvo a dos "
+        "hombres y encontró un cuerpo."
+    )
+    found = facts(text, "es", "event")
+    assert ("homicide", 1) in [(f["event_type"], f["killed"]) for f in found]
+    assert "attack_on_security_forces" not in [f["event_type"] for f in found]

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+import pytest
+
 Facts = Callable[..., list[dict[str, Any]]]
 
 
@@ -77,3 +79,55 @@ def test_legal_designating_a_groups_network_is_a_sanction(facts: Facts) -> None:
         "en",
     )
     assert got == {("sanction", ("Gulf Cartel",), "asserted")}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "The Gulf Cartel lost two plazas this spring. The talks opened a month after "
+            "Washington designated several Mexican gangs as terrorist organizations.",
+        ),
+        (
+            "es",
+            "El Cártel del Golfo perdió dos plazas esta primavera. Las pláticas iniciaron un mes "
+            "después de que Washington designó a varias bandas como organizaciones terroristas.",
+        ),
+    ],
+)
+def test_legal_action_named_as_a_point_in_time_is_not_a_new_one(
+    facts: Facts, lang: str, text: str
+) -> None:
+    assert facts(text, lang, "legal_action") == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "Los Viagras held the town for a week. Gunmen blocked the highway with burning "
+            "trucks, and officials said new laws would expose anyone helping them to sanctions.",
+        ),
+        (
+            "es",
+            "Los Viagras tomaron el pueblo una semana. El gobernador propuso endurecer las "
+            "sanciones contra quienes bloqueen carreteras.",
+        ),
+    ],
+)
+def test_legal_roads_blocked_and_penalties_in_general_are_not_sanctions(
+    facts: Facts, lang: str, text: str
+) -> None:
+    assert [f for f in facts(text, lang, "legal_action") if f["action"] == "sanction"] == []
+
+
+def test_legal_charges_against_him_concern_the_group_named_earlier(facts: Facts) -> None:
+    text = (
+        "A son of a Gulf Cartel founder was arrested in Reynosa on Monday. "
+        "He was flown to the capital. Troops patrolled the city. Schools stayed shut. "
+        "Prosecutors in Texas have sought him on money laundering charges."
+    )
+    found = facts(text, "en", "legal_action")
+    assert [(f["action"], f["target"]) for f in found] == [("indictment", ["Gulf Cartel"])]

@@ -122,3 +122,13 @@ def test_split_handles_bullet_lines_with_other_markers() -> None:
 def test_split_of_empty_or_blank_text_is_empty() -> None:
     assert split("", "en") == []
     assert split(" \n\n\t", "es") == []
+
+
+def test_split_keeps_ciudad_abbreviated_as_cd_inside_the_sentence() -> None:
+    assert _texts("Hubo un robo en la Cd. Méx. el martes. Nadie fue detenido.") == [
+        "Hubo un robo en la Cd. Méx. el martes.",
+        "Nadie fue detenido.",
+    ]
+    assert _texts("La marcha salió de Cd. Obregón hacia el sur.") == [
+        "La marcha salió de Cd. Obregón hacia el sur."
+    ]

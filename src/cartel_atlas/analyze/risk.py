@@ -362,6 +362,13 @@ def rate(
     overall = sum(c.contribution for c in categories)
     if not any(c.score is not None for c in categories):
         raise AnalyzeError(f"nothing to rate for {area.label}: every component lacks data")
+    unscored = [c.label for c in categories if c.score is None]
+    if unscored:
+        notes.append(
+            f"the rating rests on {len(categories) - len(unscored)} of {len(categories)} "
+            f"categories; no coded incidents or official figures in the window for: "
+            + ", ".join(unscored)
+        )
     return RiskRating(
         area=area,
         as_of=on,

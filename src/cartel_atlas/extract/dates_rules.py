@@ -345,7 +345,7 @@ def _rules_en() -> list[Rule]:
         (
             "month",
             rf"{B}(?:(?:in|since|during|by|until|through|(?P<rel>last)|this|(?:in\s+)?"
-            rf"(?:early|mid|late))[\s-]+)(?P<m>{mon})\b",
+            rf"(?:early|mid|late))[\s-]+)(?P<m>{mon})\b(?!,?\s+(?:of\s+)?{YEAR})",
         ),
         (
             "weekday",

@@ -12,10 +12,9 @@ from __future__ import annotations
 
 import re
 
+from cartel_atlas.extract.casualties import killed_count
 from cartel_atlas.extract.context import DocView, PlaceMention, SentenceView
 from cartel_atlas.extract.gazetteer import EventEntry, LexEntry
-from cartel_atlas.extract.number_words import number_tables
-from cartel_atlas.extract.numbers import NumberSpan
 from cartel_atlas.extract.phrases import AnyOf, Hit
 
 SEIZURES = {"drug_seizure", "arms_seizure", "fuel_theft", "lab_dismantled"}
@@ -29,7 +28,8 @@ _FRAME = re.compile(
     r"lleven a|fight(?:ing)? (?:against )?the|combat(?:e|ir)?|efforts?|estrategia|policy|"
     r"political|concern|among the|one of the|deadliest|worst|uno de los|una de las|"
     r"m[aá]s letal(?:es)?|relies on|rely on|depends on|se(?:ñ|n)alad[oa]s? (?:por|de|como)|"
-    r"investigaci[oó]n por|investigation for|denunci(?:ó|o|aron|ado|ada|ar)|complained (?:of|about)|denounced|"
+    r"investigaci[oó]n por|investigation for|denunci(?:ó|o|aron|ado|ada|ar)|"
+    r"complained (?:of|about)|denounced|"
     r"fought over|fighting over|disput\w+ (?:por|el control)|battl\w+ (?:over|for)|"
     r"con frecuencia|frecuentemente|a menudo|often|frequently|regularly|routinely|"
     r"ha(?:s|ve)? long|data show|datos muestran|most(?!\s+recent)|la mayor[ií]a|crisis)\b",
@@ -102,6 +102,10 @@ _FRAME_HINTS = (
     "crisis",
 )
 """Cheap substring pre-check before the frame pattern (C substring search per word)."""
+_COMPARE = re.compile(r"(?:among|one of|uno de|una de)\b", re.I)
+"""Comparisons frame only their own phrase: "uno de los fundadores de las autodefensas,
+fue asesinado" reports a killing."""
+_COMMA_BREAK = re.compile(r"[.;:—–(),]")
 _HABIT = re.compile(
     r"^\s*(?:con frecuencia|frecuentemente|a menudo|often|frequently|regularly|routinely)\b",
     re.I,
@@ -132,13 +136,17 @@ _AGGREGATE = re.compile(
     r"nationwide|across the country|[uú]ltimas 24 horas|last 24 hours|past 24 hours|"
     r"como resultado de (?:estas|las) acciones|since (?:the|el|la)\b|"
     r"(?:rose|increased|fell|declined|dropped|doubled|grew|aumentaron|disminuyeron|crecieron|"
-    r"se duplicaron|se redujeron|reached|totaled|totalled|sumaron|alcanzaron|ascendieron)\b)",
+    r"se duplicaron|se redujeron|reached|totaled|totalled|sumaron|alcanzaron|ascendieron)\b|"
+    r"more \w+ than any other|m[aá]s \w+ que (?:cualquier|ning[uú]n))",
     re.I,
 )
 _FINISHED = {"drug_seizure"}
 
 
 _AGGREGATE_HINTS = (
+    "than any",
+    "que cualquier",
+    "que ning",
     "24 horas",
     "24 hours",
     "como resultado de",
@@ -273,7 +281,8 @@ _ACCORDING = re.compile(
     r"\b(?:according to|citing|said|seg[uú]n|de acuerdo con|inform[oó])\s+(?:\w+\s+){0,3}$", re.I
 )
 _SPEAKS = re.compile(
-    r"^\s+(?:said|say|says|told|reported|dijo|dijeron|informó|informaron|"
+    r"^\s+(?:said|say|says|told|reported|figures|data|statistics|records|cifras|datos|"
+    r"dijo|dijeron|informó|informaron|"
     r"señaló|señalaron|declaró)\b",
     re.I,
 )
@@ -295,7 +304,11 @@ def cue_types(view: DocView, s: SentenceView) -> dict[str, Hit]:
         return found
     weapons = [h for h in s.cues if "weapon_words" in lex_classes(h)]
     denials = s.cue_classes("negation")
-    frames = [m.end() + s.start for m in _FRAME.finditer(s.text)] if _ANY_FRAME(s.text) else []
+    frames = (
+        [(m.end() + s.start, bool(_COMPARE.match(m.group()))) for m in _FRAME.finditer(s.text)]
+        if _ANY_FRAME(s.text)
+        else []
+    )
     for h in s.cues:
         for p in h.payloads:
             if not isinstance(p, EventEntry):
@@ -314,8 +327,8 @@ def cue_types(view: DocView, s: SentenceView) -> dict[str, Hit]:
                 continue  # "una granada" in a list of seized arms
             if any(
                 h.start - _FRAME_REACH <= f <= h.start
-                and not _CLAUSE_BREAK.search(view.text, f, h.start)
-                for f in frames
+                and not (_COMMA_BREAK if soft else _CLAUSE_BREAK).search(view.text, f, h.start)
+                for f, soft in frames
             ):
                 continue
             if _HABIT.search(view.text[h.end : min(s.end, h.end + 25)]):
@@ -425,105 +438,3 @@ def anchored(
         quantities = any(not n.is_year and not n.approx for n in s.numbers) or s.intro
         return bool(places or date or quantities)
     return bool(places or date or any(not n.is_year and not n.approx for n in s.numbers))
-
-
-_TIME_AFTER = re.compile(
-    r"-?\s?(?:year|años|anos|days?|días|dias|hours?|horas|weeks?|semanas|months?|meses)\b",
-    re.I,
-)
-_NAMED_BEFORE = re.compile(r"\b[A-ZÁÉÍÓÚÑ][\wáéíóúñ]*\s+$")
-_ARTICLE = re.compile(r"^(?:un|una|a|an)$", re.I)
-_LINK = re.compile(r"[,;:]|\b(?:y|e|and|but|pero|mientras|while)\b", re.I)
-_RISEN_TO = re.compile(
-    r"\b(?:(?:has|have|had)\s+)?(?:risen|rose|climbed|increased)\s+to\s+|"
-    r"\b(?:ascendi[oó]|aument[oó]|subi[oó]|lleg[oó])\s+a\s+$",
-    re.I,
-)
-_SINGLE_DEATH = re.compile(
-    r"\b(?:was|fue)\s+(?:\w+\s+){0,2}?(?:killed|murdered|shot dead|gunned down|slain|"
-    r"asesinad[oa]|ultimad[oa]|ejecutad[oa]|localizad[oa] sin vida|hallad[oa] sin vida|"
-    r"encontrad[oa] sin vida|privad[oa] de la vida)\b|"
-    r"\b(?:shot dead|gunned down|killed)\s+(?:[A-ZÁÉÍÓÚÑ]\w+\s+){1,3}|"
-    r"\b(?:asesinan|asesinaron|mataron)\s+a\s+(?:[A-ZÁÉÍÓÚÑ]\w+\s+){1,3}"
-)
-"""One named victim: "the mayor was killed", "fue asesinado", "gunmen shot dead <Name>"."""
-_CLAUSE_START = re.compile(
-    r"(?:^|[.,;:—(\n]|\b(?:y|e|and|que|donde|cuando|where|when|but|pero))\s*$", re.I
-)
-_FAR = 90
-"""A count before its death word may be separated by the victims' description ("Trece
-elementos de la Secretaría de Seguridad Pública murieron")."""
-
-
-def _vague(n: NumberSpan, lang: str) -> bool:
-    """ "decenas de homicidios", "dozens killed": no count, whatever the scale says."""
-    if not n.approx or re.search(r"\d", n.text):
-        return False
-    last = n.text.split()[-1].lower() if n.text.split() else ""
-    vague = number_tables(lang).vague
-    return last in vague or n.text.lower().replace(" ", "_") in vague
-
-
-def _gap_cost(view: DocView, n: NumberSpan, h: Hit) -> int | None:
-    """How loosely a number binds to a count word; None when too far apart."""
-    if n.end <= h.start:
-        gap = view.text[n.end : h.start]
-        lead = _CLAUSE_START.search(view.text[max(0, n.start - 12) : n.start]) or n.start < 2
-        limit = _FAR if lead and not re.search(r"[,.;:]", gap) else 30
-    else:
-        gap = view.text[h.end : n.start]
-        limit = 30
-    if len(gap) > limit or re.search(r"[.;]", gap):
-        return None
-    return len(gap) + 50 * len(_LINK.findall(gap)) + (10 if n.start >= h.end else 0)
-
-
-def _count_words(sent: SentenceView, cls: str) -> list[Hit]:
-    words = list(sent.cue_classes(cls))
-    if cls == "killed":  # "killing 13", "matando a 13"
-        words += [
-            h
-            for h in sent.cues
-            if any(getattr(p, "event_type", None) == "homicide" for p in h.payloads)
-        ]
-    return words
-
-
-def killed_count(view: DocView, sent: SentenceView, cls: str) -> int | None:
-    """The count bound to a killed/wounded word ("killed 11 people", "dos muertos"). A
-    number belongs to the word it binds to most tightly, so in "seis murieron y dos más
-    resultaron heridos" six are dead and two wounded; vague words and articles are no count."""
-    words = _count_words(sent, cls)
-    if not words:
-        return None
-    rival = _count_words(sent, "wounded" if cls == "killed" else "killed")
-    best: tuple[int, int] | None = None
-    for n in sent.numbers:
-        if n.is_year or _TIME_AFTER.match(view.text[n.end : n.end + 10]) or _vague(n, view.lang):
-            continue
-        if any(d.start <= n.start < d.end for d in sent.dates):
-            continue  # "el 9 de julio murieron": a day, not a count
-        if n.text[:1].isdigit() and _NAMED_BEFORE.search(view.text[max(0, n.start - 20) : n.start]):
-            continue  # "el Cereso 3", "Line 12": part of a name
-        risen = bool(_RISEN_TO.search(view.text[max(sent.start, n.start - 30) : n.start]))
-        if risen and cls == "killed" and any(h.end <= n.start for h in words):
-            return int(n.value)  # "the death toll has risen to eight"
-        if risen and cls != "killed" and any(h.end <= n.start for h in rival):
-            continue
-        costs = [c for h in words if (c := _gap_cost(view, n, h)) is not None]
-        if not costs:
-            continue
-        cost = min(costs)
-        if _ARTICLE.match(n.text) and cost > 1:
-            continue  # "un comando armado": an article, not one victim
-        rivals = [c for h in rival if (c := _gap_cost(view, n, h)) is not None]
-        if rivals and min(rivals) < cost:
-            continue
-        if best is None or cost < best[0]:
-            best = (cost, int(n.value))
-    return best[1] if best else None
-
-
-def single_death(sent: SentenceView) -> bool:
-    """Whether the sentence reports one named person killed."""
-    return bool(_SINGLE_DEATH.search(sent.text))

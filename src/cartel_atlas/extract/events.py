@@ -15,40 +15,33 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from cartel_atlas.extract.context import DocView, GroupMention, PlaceMention, SentenceView
-from cartel_atlas.extract.drafts import Draft
-from cartel_atlas.extract.event_cues import (
-    VIOLENT,
-    anchored,
-    cue_types,
-    is_aggregate,
+from cartel_atlas.extract.casualties import (
+    ACCIDENT,
+    ATTACKER,
+    BODIES,
+    accident_type,
+    found_dead,
     killed_count,
     single_death,
-    victim_type,
+)
+from cartel_atlas.extract.context import DocView, GroupMention, PlaceMention, SentenceView
+from cartel_atlas.extract.drafts import Draft
+from cartel_atlas.extract.event_cues import VIOLENT, anchored, cue_types, is_aggregate, victim_type
+from cartel_atlas.extract.event_fold import (
+    MASSACRE_MIN,
+    TOLL_MIN,
+    fold_duplicates,
+    headline_told,
+    massacres,
 )
 from cartel_atlas.extract.phrases import Hit
 from cartel_atlas.extract.polarity import hedged, polarity_at
 
 COMPONENT = "events"
-MASSACRE_MIN = 4
-TOLL_MIN = 100
-"""Civilian deaths in one attack from which the taxonomy calls it a massacre."""
 _BACK_REFERENCE = re.compile(
     r"\b(?:the (?:defendants|accused|suspects|detainees|investigation|operation|case)|"
     r"(?:los|las) (?:acusados|imputados|detenidos|procesados)|(?:la|esta|dicha) investigaci[oó]n|"
     r"(?:el|este|dicho) (?:operativo|caso))\b",
-    re.I,
-)
-_ACCIDENT = re.compile(
-    r"\b(?:explo\w+|accident\w*|accidente|derrumbe|incendio|fire broke|"
-    r"blaze|collapse\w*|crash\w*|volcadura|choque|volc[oó]|volcaron|overturn\w*|"
-    r"rolled over|se estrell\w+)\b",
-    re.I,
-)
-_ATTACKER = re.compile(
-    r"\b(?:gunm[ae]n|armed|attack\w*|ataque|atac\w+|armados|sicarios|shot|"
-    r"balaz\w+|dispar\w+|ambush\w*|embosc\w+|comando|minas?|landmines?|mined|IEDs?|"
-    r"explosive devices?|artefactos? explosivos?|drones?|bomb\w*|granadas?|grenades?)\b",
     re.I,
 )
 _THE_BEFORE = re.compile(r"\b(?:the|this|that|el|la|este|esta|dicho|dicha)\s+$", re.I)
@@ -161,6 +154,20 @@ def _unique(places: list[PlaceMention]) -> list[PlaceMention]:
     for p in places:
         seen.setdefault(p.label, p)
     return list(seen.values())
+
+
+_PERIOD = re.compile(
+    r"\b(?:(?:en|durante) (?:los|las) [uú]ltim[oa]s (?:meses|años|semanas)|"
+    r"in recent (?:months|years|weeks)|over the (?:past|last) (?:months|years))\b",
+    re.I,
+)
+
+
+def _over_a_period(s: SentenceView) -> bool:
+    """ "Los homicidios registrados en los últimos meses": many incidents, none dated.
+    A sentence that dates its own incident ("the third attack in recent months, on
+    Monday") still reports it."""
+    return bool(_PERIOD.search(s.text)) and not any(d.precision == "day" for d in s.dates)
 
 
 _UNREPORTED = re.compile(
@@ -318,7 +325,7 @@ def extract_events(view: DocView) -> list[Draft]:
             and not is_aggregate(s)
         ):
             _merge_counts(view, s, last_violent, counted_only=True)
-        if not types or is_aggregate(s) or _HANDOVER.search(s.text):
+        if not types or is_aggregate(s) or _HANDOVER.search(s.text) or _over_a_period(s):
             continue
         violent = [t for t in VIOLENT if t in types]
         if violent:
@@ -330,15 +337,16 @@ def extract_events(view: DocView) -> list[Draft]:
             ):
                 _merge_counts(view, s, last_violent)
             else:
-                types[victim_type(view, s, violent[0], hit)] = hit
+                etype = violent[0] if found_dead(s) else victim_type(view, s, violent[0], hit)
+                types[etype] = hit  # a body found says nothing of who the victim was
         for etype, hit in list(types.items()):
             deaths = _deaths(view, s, hit) or 0 if etype in VIOLENT else 0
             if deaths >= TOLL_MIN:
                 continue  # a death toll over a period is a statistic, not one attack
-            if etype == "homicide" and deaths >= MASSACRE_MIN and not _found_dead(s):
+            if etype == "homicide" and deaths >= MASSACRE_MIN and not found_dead(s):
                 etype = "massacre"  # the taxonomy: several civilians killed at once
-            if etype in VIOLENT and _ACCIDENT.search(s.text) and not _ATTACKER.search(s.text):
-                etype = _accident_type(s)  # deaths in an explosion or accident are no attack
+            if etype in VIOLENT and ACCIDENT.search(s.text) and not ATTACKER.search(s.text):
+                etype = accident_type(s)  # deaths in an explosion or accident are no attack
             told = [
                 d
                 for d in out
@@ -398,80 +406,12 @@ def extract_events(view: DocView) -> list[Draft]:
             out.append(d)
             if etype in VIOLENT:
                 last_violent = d
-    return _fold_duplicates(_massacres(_headline_told(view, out), view))
-
-
-def _massacres(drafts: list[Draft], view: DocView) -> list[Draft]:
-    """A homicide whose toll, once merged from the lead or the next sentence, reaches the
-    taxonomy's threshold is a massacre."""
-    for d in drafts:
-        killed = d.fields.get("killed")
-        if (
-            d.fields["event_type"] == "homicide"
-            and isinstance(killed, int)
-            and MASSACRE_MIN <= killed < TOLL_MIN
-            and not _found_dead(view.sentences[d.sentence])
-        ):
-            d.fields["event_type"] = "massacre"
-    return drafts
-
-
-def _is_headline(view: DocView) -> bool:
-    """A first line standing alone without closing punctuation is the report's headline."""
-    if len(view.sentences) < 2:
-        return False
-    first, second = view.sentences[0], view.sentences[1]
-    return (
-        first.paragraph != second.paragraph
-        and len(first.text) < 200
-        and not first.text.rstrip().endswith((".", "!", "?", ":"))
-    )
-
-
-def _same_kind(a: str, b: str) -> bool:
-    return a == b or (a in VIOLENT and b in VIOLENT)
-
-
-def _headline_told(view: DocView, drafts: list[Draft]) -> list[Draft]:
-    """A headline repeats the lead: its events give way to the body's of the same kind,
-    which take any actor or count only the headline states."""
-    if not drafts or not _is_headline(view):
-        return drafts
-    body = [d for d in drafts if d.sentence != 0]
-    out: list[Draft] = []
-    for d in drafts:
-        if d.sentence != 0:
-            out.append(d)
-            continue
-        etype = str(d.fields["event_type"])
-        negated = d.fields.get("polarity") == "negated"
-        same = [
-            b
-            for b in body
-            if _same_kind(etype, str(b.fields["event_type"]))
-            and (b.fields.get("polarity") == "negated") == negated
-        ]
-        if not same:
-            out.append(d)
-            continue
-        for key in ("actor", "killed", "wounded"):
-            if same[0].fields.get(key) is None and d.fields.get(key) is not None:
-                same[0].fields[key] = d.fields[key]
-    return out
+    return fold_duplicates(massacres(headline_told(view, out), view))
 
 
 _ALSO = re.compile(r"\b(?:also|as well|too|también|asimismo)\b", re.I)
-_FUEL = re.compile(
-    r"\b(?:pipelines?|ductos?|poliductos?|oleoductos?|fuel|gasoline|combustible|gasolina|"
-    r"hidrocarburos?)\b",
-    re.I,
-)
-_MIGRANTS = re.compile(r"\bmigra(?:nts?|ntes)\b", re.I)
 _COUNTED = {*VIOLENT, "fuel_theft", "human_smuggling", "other"}
 _ONE_VICTIM = {"homicide", "attack_on_official"}
-
-
-_BODIES = re.compile(r"\b(?:bod(?:y|ies)|corpses|cuerpos?|cad[aá]veres|cad[aá]ver)\b", re.I)
 
 
 def _uncued_deaths(view: DocView, s: SentenceView, types: dict[str, Hit]) -> None:
@@ -482,25 +422,10 @@ def _uncued_deaths(view: DocView, s: SentenceView, types: dict[str, Hit]) -> Non
     if killed_count(view, s, "killed") is None:
         return
     word = s.cue_classes("killed")[0]
-    if _ACCIDENT.search(s.text) and not _ATTACKER.search(s.text):
-        types.setdefault(_accident_type(s), word)
-    elif _BODIES.search(s.text):
+    if ACCIDENT.search(s.text) and not ATTACKER.search(s.text):
+        types.setdefault(accident_type(s), word)
+    elif BODIES.search(s.text):
         types["homicide"] = word
-
-
-def _found_dead(s: SentenceView) -> bool:
-    """Bodies found, with no attack told: homicides, not a massacre seen happening."""
-    return bool(_BODIES.search(s.text)) and not _ATTACKER.search(s.text)
-
-
-def _accident_type(s: SentenceView) -> str:
-    """A tapped pipeline that explodes is fuel theft; a crash of a truck packed with
-    migrants is migrant smuggling; other deadly accidents are `other`."""
-    if _FUEL.search(s.text):
-        return "fuel_theft"
-    if _MIGRANTS.search(s.text):
-        return "human_smuggling"
-    return "other"
 
 
 def _place_value(places: list[PlaceMention], sent: SentenceView) -> object:
@@ -510,9 +435,7 @@ def _place_value(places: list[PlaceMention], sent: SentenceView) -> object:
     return labels[0] if len(labels) == 1 else labels
 
 
-def _merge_counts(
-    view: DocView, s: SentenceView, prev: Draft, counted_only: bool = False
-) -> None:
+def _merge_counts(view: DocView, s: SentenceView, prev: Draft, counted_only: bool = False) -> None:
     """A follow-up sentence of the same attack adds its dead and wounded ("24 personas
     perdieron la vida y siete más resultaron heridos" after the attack is told)."""
     for key, cls in (("killed", "killed"), ("wounded", "wounded")):
@@ -523,90 +446,3 @@ def _merge_counts(
             before = prev.fields.get(key)
             prev.fields[key] = (before if isinstance(before, int) else 0) + n
     prev.end = max(prev.end, s.end)
-
-
-def _states(place: object) -> set[str]:
-    items = place if isinstance(place, list) else [place] if place else []
-    return {str(p).split("/")[0] for p in items}
-
-
-def _has_muni(place: object) -> bool:
-    items = place if isinstance(place, list) else [place] if place else []
-    return any("/" in str(p) for p in items)
-
-
-def _overlap(a: str | None, b: str | None) -> bool:
-    if not a or not b:
-        return True
-    a_lo, _, a_hi = a.partition("/")
-    b_lo, _, b_hi = b.partition("/")
-    a_hi, b_hi = a_hi or a_lo, b_hi or b_lo
-    return a_lo[: len(b_hi)] <= b_hi and b_lo[: len(a_hi)] <= a_hi
-
-
-def _text(value: object) -> str | None:
-    return None if value is None else str(value)
-
-
-def _subsumed(f: dict[str, object], o: dict[str, object]) -> bool:
-    """Whether event ``f`` is a vaguer mention of event ``o`` (same type and polarity)."""
-    if o["event_type"] != f["event_type"] or (o.get("polarity") == "negated") != (
-        f.get("polarity") == "negated"
-    ):
-        return False
-    if not f["place"] and not f["date"]:
-        return bool(o["place"] or o["date"])
-    if not _overlap(_text(f["date"]), _text(o["date"])):
-        return False
-    if not f["place"]:
-        return bool(o["place"])
-    summary = not _has_muni(f["place"]) and len(_states(f["place"])) >= 2
-    return summary and _has_muni(o["place"]) and _states(o["place"]) <= _states(f["place"])
-
-
-def _key(d: Draft) -> tuple[object, str]:
-    return d.fields["event_type"], repr(
-        (d.fields["place"], d.fields["date"], d.fields.get("polarity"))
-    )
-
-
-def _merge_same(drafts: list[Draft]) -> list[Draft]:
-    """One draft per (type, place, date, polarity): a headline and the lead that tells the
-    same incident become one fact with the actor and counts either gives."""
-    first: dict[tuple[object, str], Draft] = {}
-    out: list[Draft] = []
-    for d in drafts:
-        kept = first.get(_key(d))
-        if kept is None:
-            first[_key(d)] = d
-            out.append(d)
-            continue
-        for field in ("actor", "actor_polarity"):
-            if kept.fields.get(field) is None and d.fields.get(field) is not None:
-                kept.fields[field] = d.fields[field]
-        for field in ("killed", "wounded"):
-            values = [
-                v for v in (kept.fields.get(field), d.fields.get(field)) if isinstance(v, int)
-            ]
-            if values:
-                kept.fields[field] = max(values)
-    return out
-
-
-def _fold_duplicates(drafts: list[Draft]) -> list[Draft]:
-    """Drop placeless or summary mentions of an incident reported specifically elsewhere.
-
-    Compared within each event type, once per distinct (place, date, polarity), so long
-    documents stay linear in practice.
-    """
-    drafts = _merge_same(drafts)
-    by_type: dict[object, dict[str, dict[str, object]]] = {}
-    for d in drafts:
-        etype, key = _key(d)
-        by_type.setdefault(etype, {}).setdefault(key, d.fields)
-    redundant: set[tuple[object, str]] = set()
-    for etype, variants in by_type.items():
-        for key, f in variants.items():
-            if any(o is not f and _subsumed(f, o) for o in variants.values()):
-                redundant.add((etype, key))
-    return [d for d in drafts if _key(d) not in redundant]

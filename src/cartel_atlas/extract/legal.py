@@ -49,6 +49,9 @@ _EARLIER = re.compile(
 )
 """An action named as a point in time ("a week after Washington designated ...") is an
 earlier action the text only refers to."""
+_PERSON_REF = re.compile(r"\b(?:him|her|he|she|both men|ambos)\b", re.I)
+"""A sentence about the person of the story ("sought him on charges") concerns the group
+last named, however far back."""
 _BLOCKING = re.compile(r"^(?:blocked|bloquead[oa]s?)$", re.I)
 _ASSETS = re.compile(
     r"\b(?:property|assets|interests|accounts|bienes|activos|cuentas|fondos)\b", re.I
@@ -69,8 +72,6 @@ def _action_told(view: DocView, start: int, end: int, has_groups: bool) -> bool:
     ("roads blocked" is no sanction); a plural noun ("expose them to sanctions") with no
     group named is a kind of action, not one taken."""
     surface = view.text[start:end]
-    if _EARLIER.search(view.text[max(0, start - 40) : start]):
-        return False
     if _BLOCKING.match(surface) and not _ASSETS.search(view.text[max(0, start - 60) : end + 60]):
         return False
     generic = _GENERIC_NOUN.match(surface) and _GENERIC_BEFORE.search(
@@ -88,7 +89,13 @@ def extract_legal(view: DocView) -> list[Draft]:
     prev_drafts: list[Draft] = []
     for s in view.sentences:
         actions: dict[str, int] = {}
+        earlier: int | None = None
         for h in s.cue_classes("legal_action"):
+            if earlier is not None and not re.search(r"[.;:,]", view.text[earlier : h.start]):
+                continue  # the rest of "after Washington designated ... as terrorists"
+            if _EARLIER.search(view.text[max(0, h.start - 40) : h.start]):
+                earlier = h.start
+                continue
             if not _action_told(view, h.start, h.end, bool(s.groups)):
                 continue
             for p in h.payloads:
@@ -110,7 +117,7 @@ def extract_legal(view: DocView) -> list[Draft]:
                 targets = last_targets
             else:
                 near = [g for i, g in recent if s.index - i <= 3]
-                if anaphora(view.text, s.start, s.end) and recent:
+                if recent and (anaphora(view.text, s.start, s.end) or _PERSON_REF.search(s.text)):
                     near = near or [recent[-1][1]]
                 targets = list(dict.fromkeys(g.name for g in near))
         recent.extend((s.index, g) for g in s.groups)

@@ -295,7 +295,7 @@ def _list_state(text: str, h: Hit, prev: Hit | None, nxt: Hit | None) -> set[str
         if not _LIST_SEP.fullmatch(gap):
             continue
         entries = [p for p in other.payloads if isinstance(p, PlaceEntry)]
-        states = {p.state_code for p in entries}
+        states = {p.state_code for p in entries if p.state_code}
         if entries and all(p.kind == "municipality" for p in entries) and len(states) == 1:
             found |= states
     return found

@@ -24,7 +24,7 @@ _ABBREVIATIONS = frozenset(
         "mr mrs ms messrs st jr mt ft av avda blvd carr km edo méx mex mich jal gto chih coah "
         "tamps gro oax chis qro slp zac dgo nay ags q.roo cdmx depto dept dpto fracc ej e.u "
         "u.n inc corp ltd cía cia vs aprox approx cf ibid fig figs vol vols pp jan feb apr "
-        "jun jul aug sep sept oct nov dec ene abr dic"
+        "jun jul aug sep sept oct nov dec ene abr dic cd mpio"
     )
 )
 # Before a number only: "No. 5", "núm. 12", "art. 4".
