@@ -679,3 +679,73 @@ def test_events_a_body_found_near_soldiers_is_a_homicide_not_an_attack(facts: Fa
     found = facts(text, "es", "event")
     assert ("homicide", 1) in [(f["event_type"], f["killed"]) for f in found]
     assert "attack_on_security_forces" not in [f["event_type"] for f in found]
+
+
+def test_events_vague_toll_of_a_migrant_truck_crash_is_still_smuggling(facts: Facts) -> None:
+    text = (
+        "Más de una treintena de migrantes murieron el viernes cuando volcó el camión en que "
+        "viajaban cerca de Huixtla, Chiapas."
+    )
+    found = facts(text, "es", "event")
+    assert [(f["event_type"], f["place"]) for f in found] == [
+        ("human_smuggling", "Chiapas/Huixtla")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "The smuggler, who evaded capture for years, was taken into custody on Thursday in "
+            "Tecate, Baja California.",
+        ),
+        (
+            "es",
+            "El traficante, que evadió la captura durante años, fue detenido el jueves en "
+            "Tecate, Baja California.",
+        ),
+    ],
+)
+def test_events_arrest_after_years_on_the_run_is_asserted(
+    facts: Facts, lang: str, text: str
+) -> None:
+    found = facts(text, lang, "event")
+    assert [(f["event_type"], f["polarity"]) for f in found] == [("arrest", "asserted")]
+
+
+def test_events_a_few_killed_is_no_count(facts: Facts) -> None:
+    text = "On March 2, a few gang leaders were killed or captured in Culiacán, Sinaloa."
+    assert all(f["killed"] is None for f in facts(text, "en", "event"))
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "killed", "wounded"),
+    [
+        (
+            "en",
+            "On May 3, two women and four men were killed when gunmen attacked a wake in "
+            "Silao, Guanajuato.",
+            6,
+            None,
+        ),
+        (
+            "es",
+            "El 3 de mayo, dos mujeres y cuatro hombres fueron asesinados cuando un comando "
+            "atacó un velorio en Silao, Guanajuato.",
+            6,
+            None,
+        ),
+        (
+            "en",
+            "On May 3, gunmen killed three people and wounded four in Silao, Guanajuato.",
+            3,
+            4,
+        ),
+    ],
+)
+def test_events_victims_counted_in_parts_are_added_up(
+    facts: Facts, lang: str, text: str, killed: int, wounded: int | None
+) -> None:
+    found = facts(text, lang, "event")
+    assert [(f["killed"], f["wounded"]) for f in found] == [(killed, wounded)]

@@ -83,12 +83,13 @@ elementos de la Secretaría de Seguridad Pública murieron")."""
 
 
 def _vague(n: NumberSpan, lang: str) -> bool:
-    """ "decenas de homicidios", "dozens killed": no count, whatever the scale says."""
+    """ "decenas de homicidios", "a few leaders were killed": no count, whatever the
+    scale says. A hedged exact number ("al menos catorce") is still a count."""
     if not n.approx or re.search(r"\d", n.text):
         return False
-    last = n.text.split()[-1].lower() if n.text.split() else ""
-    vague = number_tables(lang).vague
-    return last in vague or n.text.lower().replace(" ", "_") in vague
+    words = n.text.lower().split()
+    tables = number_tables(lang)
+    return not words or (words[-1] not in tables.words and words[-1] not in tables.exact)
 
 
 def _gap_cost(view: DocView, n: NumberSpan, h: Hit) -> int | None:
@@ -147,8 +148,24 @@ def killed_count(view: DocView, sent: SentenceView, cls: str) -> int | None:
         if rivals and min(rivals) < cost:
             continue
         if best is None or cost < best[0]:
-            best = (cost, int(n.value))
+            best = (cost, int(n.value) + _listed_before(view, sent, n))
     return best[1] if best else None
+
+
+_AND_GAP = re.compile(r"\s+[^\d,.;:()]{1,30}?\s+(?:y|e|and)\s+")
+
+
+def _listed_before(view: DocView, sent: SentenceView, n: NumberSpan) -> int:
+    """ "Three women and six children were killed": the victims are counted in parts."""
+    for m in sent.numbers:
+        if m.end > n.start or m.is_year or m.approx or _ARTICLE.match(m.text):
+            continue
+        if not _AND_GAP.fullmatch(view.text, m.end, n.start):
+            continue
+        if any(m.end <= h.start < n.start for h in sent.cues):
+            continue  # "killed three and wounded four": two counts, not one
+        return int(m.value)
+    return 0
 
 
 def single_death(sent: SentenceView) -> bool:

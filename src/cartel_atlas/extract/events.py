@@ -419,12 +419,13 @@ def _uncued_deaths(view: DocView, s: SentenceView, types: dict[str, Hit]) -> Non
     died when a tapped pipeline exploded" an accident typed by what was involved."""
     if any(t in types for t in VIOLENT) or not s.cue_classes("killed"):
         return
-    if killed_count(view, s, "killed") is None:
-        return
+    counted = killed_count(view, s, "killed") is not None
     word = s.cue_classes("killed")[0]
     if ACCIDENT.search(s.text) and not ATTACKER.search(s.text):
-        types.setdefault(accident_type(s), word)
-    elif BODIES.search(s.text):
+        # "más de medio centenar de migrantes murieron": a toll, even a vague one
+        if counted or any(not n.is_year for n in s.numbers):
+            types.setdefault(accident_type(s), word)
+    elif BODIES.search(s.text) and counted:
         types["homicide"] = word
 
 
