@@ -8,6 +8,8 @@ the busy timeout instead of failing on a lock upgrade.
 
 from __future__ import annotations
 
+import sqlite3
+import time
 from pathlib import Path
 from typing import Any
 
@@ -78,6 +80,26 @@ def create_engine_for(url: str | None = None) -> Engine:
     return sa.create_engine(parsed, **kwargs)
 
 
+def _enable_wal(cur: Any) -> None:
+    """Switch a database to WAL once; later connections find it already in WAL.
+
+    Changing the journal mode needs an exclusive lock and SQLite does not call the busy
+    handler for it, so callers opening a brand-new database at the same moment would get
+    "database is locked"; retry until the busy timeout instead.
+    """
+    if str(cur.execute("PRAGMA journal_mode").fetchone()[0]).lower() == "wal":
+        return
+    deadline = time.monotonic() + SQLITE_BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            cur.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.02)
+
+
 def _setup_sqlite(engine: Engine) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: Any, _record: Any) -> None:
@@ -85,7 +107,7 @@ def _setup_sqlite(engine: Engine) -> None:
         cur = dbapi_conn.cursor()
         cur.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
         cur.execute("PRAGMA foreign_keys = ON")
-        cur.execute("PRAGMA journal_mode = WAL")
+        _enable_wal(cur)
         cur.execute("PRAGMA synchronous = NORMAL")
         cur.close()
 
