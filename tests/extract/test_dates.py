@@ -159,7 +159,7 @@ def test_find_dates_resolves_english_relative_expressions(
     ("text", "lang", "value"),
     [
         ("Del 22 al 24 de agosto de 2025 hubo operativos.", "es", "2025-08-22/2025-08-24"),
-        ("Los días 17, 18 y 19 de octubre de 2025 hubo operativos.", "es", "2025-10-17/2025-10-19"),
+        ("Los días 14, 15 y 16 de marzo de 2024 hubo operativos.", "es", "2024-03-14/2024-03-16"),
         ("Del 30 de junio al 2 de julio de 2023 hubo operativos.", "es", "2023-06-30/2023-07-02"),
         ("Entre junio y julio de 2020 hubo operativos.", "es", "2020-06/2020-07"),
         ("Durante el sexenio (2006-2012) hubo operativos.", "es", "2006/2012"),

@@ -371,7 +371,7 @@ def test_events_closing_national_summary_is_not_the_last_line_again(facts: Facts
 def test_events_the_seized_drug_mentioned_again_is_not_a_new_seizure(facts: Facts) -> None:
     text = (
         "NUEVO LEÓN:\n\n-En Apodaca, policías aseguraron 20 kilos de cocaína.\n\n"
-        "El costo de la droga asegurada es de 4 millones de pesos."
+        "El valor de la droga decomisada es de 4 millones de pesos."
     )
     assert [f["place"] for f in facts(text, "es", "event")] == ["Nuevo León/Apodaca"]
 

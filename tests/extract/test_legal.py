@@ -48,8 +48,8 @@ def test_legal_sentence_in_spanish(facts: Facts) -> None:
 
 def test_legal_bill_never_passed_is_a_negated_designation(facts: Facts) -> None:
     text = (
-        "A senator proposed listing the CJNG as a foreign terrorist organization. The bill "
-        "was never passed."
+        "A congressman introduced a bill to designate the CJNG a foreign terrorist organization. "
+        "The bill was never passed."
     )
     got = _legal(facts, text, "en")
     assert got == {("designation", ("Jalisco New Generation Cartel",), "negated")}

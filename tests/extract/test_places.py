@@ -52,7 +52,8 @@ def test_places_surname_is_not_a_municipality(extract: Callable[..., Any]) -> No
 
 def test_places_locality_with_a_municipal_name_is_skipped(extract: Callable[..., Any]) -> None:
     labels = _labels(
-        extract, "Ocurrió en la localidad de Jesús María, municipio de Culiacán, Sinaloa."
+        extract,
+        "Los hechos fueron en la comunidad de Jesús María, en el municipio de Culiacán, Sinaloa.",
     )
     assert labels == ["Sinaloa/Culiacán", "Sinaloa"]
 

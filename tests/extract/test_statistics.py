@@ -18,7 +18,7 @@ def test_statistics_percentage_with_more_than(facts: Facts) -> None:
 
 
 def test_statistics_value_of_seized_drugs_in_pesos(facts: Facts) -> None:
-    got = _stats(facts, "El costo de la droga asegurada es de 2.5 millones de pesos.", "es")
+    got = _stats(facts, "El valor de la droga decomisada es de 2.5 millones de pesos.", "es")
     assert got == {(2500000, "MXN")}
 
 

@@ -181,7 +181,7 @@ def _self_named(
     sentence_of: list[int],
     defs: list[_Def],
 ) -> list[GroupMention]:
-    """'CJNG left a message identifying itself as the “Zeta Killers” or Mata Zetas'."""
+    """A self-designation given in quotes after a group ("calling itself the «X» or Y")."""
     out: list[GroupMention] = []
     for m in mentions:
         window = text[m.end : m.end + 160]

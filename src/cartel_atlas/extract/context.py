@@ -135,7 +135,7 @@ _ABBREVIATION_END = re.compile(
 
 
 def _join_abbreviations(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Undo splits after abbreviations ("Lomas de Sotelo, Cd. | Méx., a 23 de febrero")."""
+    """Undo splits after abbreviations ("Tlalpan, Cd. | Méx., a 5 de marzo")."""
     out: list[tuple[int, int]] = []
     for s, e in spans:
         if (

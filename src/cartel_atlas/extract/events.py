@@ -72,7 +72,7 @@ _DATELINE_LINE = re.compile(
 
 
 def dateline_end(view: DocView) -> int:
-    """End offset of a communiqué's dateline ("Morelia, Mich. a 8 de noviembre de 2025.-")."""
+    """End offset of a communiqué's dateline ("Uruapan, Mich. a 3 de mayo de 2024.-")."""
     if not view.sentences:
         return 0
     for first in view.sentences[:3]:

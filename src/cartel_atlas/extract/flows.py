@@ -220,7 +220,7 @@ def _commodities(view: DocView, s: SentenceView) -> list[tuple[CommodityMention,
 
 
 def _closed(view: DocView, s: SentenceView, c: CommodityMention, ends: list[int]) -> bool:
-    """'fentanyl trafficking, fuel theft, and smuggling crude oil from Mexico': a commodity
+    """'heroin trafficking, extortion and smuggling fuel from Tabasco': a commodity
     named with its own activity, in a list item without an end point, is not the flow."""
     text = view.text
     if not (

@@ -2,10 +2,10 @@
 
 Not every number is a statistic: the quantities seized in one raid, reward amounts and
 counts of detainees belong to their event or legal action. A number is a statistic when
-it is a percentage; a money amount in a sentence about value or cost ("El costo de la
-droga asegurada es de 374,400 pesos"); a death toll outside an incident report; or any
+it is a percentage; a money amount in a sentence about value or cost ("el valor de lo decomisado
+asciende a 2 millones de pesos"); a death toll outside an incident report; or any
 quantity in a sentence that reports a cumulative total ("se han asegurado ... durante la
-presente administración", "In 2022, the DEA seized more than 57 million pills").
+presente administración", "since January, agents have seized 3 tonnes of cocaine").
 """
 
 from __future__ import annotations
