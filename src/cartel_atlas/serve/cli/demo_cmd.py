@@ -16,7 +16,7 @@ from rich.table import Table
 from cartel_atlas.analyze.summary import atlas_summary
 from cartel_atlas.samples import SAMPLES_DIR
 from cartel_atlas.serve.cli.common import DatabaseOption, console
-from cartel_atlas.serve.cli.ingest_cmd import _Bar as ProgressBar
+from cartel_atlas.serve.cli.ingest_cmd import ProgressBar
 from cartel_atlas.serve.reports.map import default_map_group, write_group_map
 from cartel_atlas.settings import get_settings
 from cartel_atlas.store import Store, ensure_database, load_reference

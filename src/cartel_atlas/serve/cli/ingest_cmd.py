@@ -104,7 +104,6 @@ class ProgressBar:
         self._progress.update(self._task, advance=1, current=label[-60:])
 
 
-_Bar = ProgressBar  # the name other commands imported first
 
 
 def summary_tables(summary: IngestSummary) -> list[Table]:
