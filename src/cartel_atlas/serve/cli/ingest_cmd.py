@@ -104,8 +104,6 @@ class ProgressBar:
         self._progress.update(self._task, advance=1, current=label[-60:])
 
 
-
-
 def summary_tables(summary: IngestSummary) -> list[Table]:
     """The run summary as rich tables: documents, quarantine by reason, facts by kind."""
     main = Table(title=f"Ingest run {summary.run_id} ({summary.status})", show_header=True)
