@@ -34,8 +34,6 @@ EVENT_TYPES = {
 }  # fmt: skip
 ACTIONS = {"designation", "sanction", "indictment", "reward", "sentence"}
 POLARITIES = {"asserted", "hedged", "negated"}
-# Groups the texts name that the vocabulary does not list yet; the key keeps them by name.
-GROUPS_MISSING_FROM_VOCAB = {"Los Mezcales", "Guadalajara Cartel"}
 _DAY = r"\d{4}(-\d{2}(-\d{2})?)?"
 ISO_DATE = re.compile(rf"^{_DAY}(/{_DAY})?$")
 
@@ -132,7 +130,7 @@ def test_samples_gold_aliases_are_surface_forms_of_their_evidence() -> None:
 
 
 def test_samples_gold_names_only_canonical_groups() -> None:
-    names = {group.name for group in get_vocabulary().groups} | GROUPS_MISSING_FROM_VOCAB
+    names = {group.name for group in get_vocabulary().groups}
     problems = [
         f"{_where(f)}: {g!r} is not a canonical group name"
         for f in FACTS
@@ -140,12 +138,6 @@ def test_samples_gold_names_only_canonical_groups() -> None:
         if g not in names
     ]
     assert not problems, "\n".join(problems)
-
-
-def test_samples_gold_groups_missing_from_vocab_are_really_missing() -> None:
-    """When the vocabulary learns one of these groups, the exception list must shrink."""
-    names = {group.name for group in get_vocabulary().groups}
-    assert not GROUPS_MISSING_FROM_VOCAB & names
 
 
 def test_samples_gold_place_labels_exist_in_the_places_vocabulary() -> None:
