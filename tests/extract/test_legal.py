@@ -131,3 +131,25 @@ def test_legal_charges_against_him_concern_the_group_named_earlier(facts: Facts)
     )
     found = facts(text, "en", "legal_action")
     assert [(f["action"], f["target"]) for f in found] == [("indictment", ["Gulf Cartel"])]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "A lawmaker filed a bill that would list the CJNG as a foreign terrorist "
+            "organization, but it was never passed.",
+            "en",
+        ),
+        (
+            "Un diputado propuso designar al CJNG como organización terrorista, pero la "
+            "iniciativa nunca se aprobó.",
+            "es",
+        ),
+    ],
+)
+def test_legal_proposal_denied_in_the_same_sentence_is_negated(
+    facts: Facts, text: str, lang: str
+) -> None:
+    got = _legal(facts, text, lang)
+    assert got == {("designation", ("Jalisco New Generation Cartel",), "negated")}

@@ -17,6 +17,14 @@ from cartel_atlas.extract.gazetteer import LexEntry
 from cartel_atlas.extract.polarity import sentence_negates
 
 COMPONENT = "legal"
+
+_NOT_ENACTED = re.compile(
+    r"\b(?:never (?:been )?(?:passed|approved|enacted)|(?:was|were) not (?:passed|approved|"
+    r"enacted)|no fue aprobad[oa]|nunca (?:fue|se) aprob[oó])",
+    re.I,
+)
+"""The action was proposed but never took effect: the fact is a negated action."""
+
 _BY = re.compile(
     r"\b(?:(?:the\s+)?U\.S\.\s+)?(?:Department of (?:State|the Treasury|Justice)|Treasury|OFAC|"
     r"Office of Foreign Assets Control|Secretary of State|State Department|Justice Department|"
@@ -126,6 +134,8 @@ def extract_legal(view: DocView) -> list[Draft]:
         date = next((d.value for d in s.dates if d.value and d.precision != "unknown"), None)
         by = _BY.search(s.text)
         pol = "hedged" if _POSSIBLE.search(s.text) else "asserted"
+        if _NOT_ENACTED.search(s.text):
+            pol = "negated"  # "a bill to designate X ..., but it was never passed"
         if (
             "designation" in actions
             and _MEMBERS_DESIGNATED.search(s.text)
