@@ -17,6 +17,9 @@ from pathlib import Path
 
 import pytest
 
+from cartel_atlas.store import Store
+from cartel_atlas.vocab import Vocabulary, get_vocabulary
+
 PG_HOST = os.environ.get("CARTEL_ATLAS_TEST_PG_HOST", "127.0.0.1")
 PG_PORT = int(os.environ.get("CARTEL_ATLAS_TEST_PG_PORT", "5432"))
 PG_ADMIN_URL = f"postgresql+psycopg://postgres@{PG_HOST}:{PG_PORT}/test"
@@ -93,6 +96,19 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     if request.param == "sqlite":
         return f"sqlite:///{tmp_path / 'atlas.sqlite'}"
     return request.getfixturevalue("pg_url")
+
+
+@pytest.fixture
+def store(db_url: str) -> Iterator[Store]:
+    """A migrated store on a fresh SQLite file or PostgreSQL database."""
+    with Store.open(db_url) as s:
+        yield s
+
+
+@pytest.fixture(scope="session")
+def vocab() -> Vocabulary:
+    """The bundled vocabulary (loaded once per process)."""
+    return get_vocabulary()
 
 
 @pytest.fixture(autouse=True)

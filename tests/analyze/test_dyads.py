@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
 
 import pytest
@@ -11,20 +10,9 @@ from crafted_facts import add_report, event
 from cartel_atlas.analyze.dyads import conflict_dyads
 from cartel_atlas.errors import NotFoundError
 from cartel_atlas.store import Store
-from cartel_atlas.vocab import Vocabulary, get_vocabulary
+from cartel_atlas.vocab import Vocabulary
 
 ON = date(2025, 6, 1)
-
-
-@pytest.fixture(scope="module")
-def vocab() -> Vocabulary:
-    return get_vocabulary()
-
-
-@pytest.fixture
-def store(db_url: str) -> Iterator[Store]:
-    with Store.open(db_url) as s:
-        yield s
 
 
 def _presence(group: str, place: str, **extra: object) -> dict[str, object]:

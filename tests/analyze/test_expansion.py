@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
-
-import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # the helper beside this file
 from presence_facts import claim, event, report
@@ -22,18 +19,7 @@ from cartel_atlas.analyze.expansion import (
 from cartel_atlas.analyze.presence import PresenceConfig
 from cartel_atlas.store import Store
 from cartel_atlas.store.alerts_repo import acknowledge_alert, list_alerts
-from cartel_atlas.vocab import Vocabulary, get_vocabulary
-
-
-@pytest.fixture(scope="module")
-def vocab() -> Vocabulary:
-    return get_vocabulary()
-
-
-@pytest.fixture
-def store(db_url: str) -> Iterator[Store]:
-    with Store.open(db_url) as s:
-        yield s
+from cartel_atlas.vocab import Vocabulary
 
 
 def _summary(changes: list) -> list[tuple[str, str, str, str]]:  # type: ignore[type-arg]

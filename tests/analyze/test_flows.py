@@ -15,12 +15,7 @@ from cartel_atlas.analyze.flows import country_points, flow_graph, flows_geojson
 from cartel_atlas.errors import NotFoundError
 from cartel_atlas.serve.cli.flows_cmd import dyads_command, flows_command
 from cartel_atlas.store import Store
-from cartel_atlas.vocab import Vocabulary, get_vocabulary
-
-
-@pytest.fixture(scope="module")
-def vocab() -> Vocabulary:
-    return get_vocabulary()
+from cartel_atlas.vocab import Vocabulary
 
 
 @pytest.fixture

@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterator
 from datetime import date
-
-import pytest
 
 from cartel_atlas.analyze.grading import grade_fact, grade_incident, make_grade
 from cartel_atlas.analyze.incidents import Incident, build_incidents
@@ -53,12 +50,6 @@ def report(
     )
     store.add_document(doc, [Sentence(doc.id, 0, 0, len(text), text)], [], [fact])
     return fact_id(fact)
-
-
-@pytest.fixture
-def store(db_url: str) -> Iterator[Store]:
-    with Store.open(db_url) as s:
-        yield s
 
 
 def only_incident(store: Store) -> Incident:

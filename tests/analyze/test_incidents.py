@@ -92,12 +92,6 @@ def add(
 
 
 @pytest.fixture
-def store(db_url: str) -> Iterator[Store]:
-    with Store.open(db_url) as s:
-        yield s
-
-
-@pytest.fixture
 def lite(sqlite_url: str) -> Iterator[Store]:
     """SQLite only: the field-by-field rules do not depend on the backend."""
     with Store.open(sqlite_url) as s:

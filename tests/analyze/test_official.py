@@ -47,11 +47,6 @@ def store(db_url: str) -> Iterator[Store]:
         yield s
 
 
-@pytest.fixture(scope="module")
-def vocab() -> Vocabulary:
-    return get_vocabulary()
-
-
 def test_reconcile_puts_real_colima_2019_homicide_victims_next_to_coded_deaths(
     store: Store, vocab: Vocabulary
 ) -> None:

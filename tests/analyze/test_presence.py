@@ -4,7 +4,6 @@ places, independence of near-duplicates, and claimed state counts, on a real sto
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -25,18 +24,7 @@ from cartel_atlas.analyze.presence import (
 )
 from cartel_atlas.errors import AnalyzeError, NotFoundError
 from cartel_atlas.store import Store, load_reference
-from cartel_atlas.vocab import Vocabulary, get_vocabulary
-
-
-@pytest.fixture(scope="module")
-def vocab() -> Vocabulary:
-    return get_vocabulary()
-
-
-@pytest.fixture
-def store(db_url: str) -> Iterator[Store]:
-    with Store.open(db_url) as s:
-        yield s
+from cartel_atlas.vocab import Vocabulary
 
 
 def test_presence_conflicting_sources_are_both_shown_never_averaged(

@@ -42,11 +42,6 @@ END_2019 = date(2019, 12, 31)
 COLIMA_POPULATION = 731_391
 
 
-@pytest.fixture(scope="module")
-def vocab() -> Vocabulary:
-    return get_vocabulary()
-
-
 @functools.cache
 def _colima_victims() -> list[dict[str, object]]:
     """Colima's rows of the real 2019 victims file, read by the SESNSP reader."""

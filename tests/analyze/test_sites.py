@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from datetime import date
 
 import pytest
@@ -23,20 +22,9 @@ from cartel_atlas.serve.cli.sites_cmd import app as sites_app
 from cartel_atlas.store import Store
 from cartel_atlas.store.alerts_repo import list_alerts
 from cartel_atlas.store.sites_repo import get_site, list_sites, remove_site
-from cartel_atlas.vocab import Vocabulary, get_vocabulary
+from cartel_atlas.vocab import Vocabulary
 
 ON = date(2024, 6, 30)
-
-
-@pytest.fixture(scope="module")
-def vocab() -> Vocabulary:
-    return get_vocabulary()
-
-
-@pytest.fixture
-def store(db_url: str) -> Iterator[Store]:
-    with Store.open(db_url) as s:
-        yield s
 
 
 def test_haversine_matches_a_known_distance() -> None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterator
 from datetime import UTC, datetime
 
 import pytest
@@ -15,18 +14,7 @@ from cartel_atlas.analyze.trends import ChangeRule, trends
 from cartel_atlas.errors import AnalyzeError, NotFoundError
 from cartel_atlas.serve.cli.trends_cmd import trends_command
 from cartel_atlas.store import Store
-from cartel_atlas.vocab import Vocabulary, get_vocabulary
-
-
-@pytest.fixture
-def store(db_url: str) -> Iterator[Store]:
-    with Store.open(db_url) as s:
-        yield s
-
-
-@pytest.fixture(scope="module")
-def vocab() -> Vocabulary:
-    return get_vocabulary()
+from cartel_atlas.vocab import Vocabulary
 
 
 def _homicides(store: Store, month: str, n: int, place: str, killed: int = 1) -> None:

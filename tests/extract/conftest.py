@@ -11,13 +11,7 @@ import pytest
 from cartel_atlas.extract import Extraction, run
 from cartel_atlas.extract.export import records
 from cartel_atlas.model import Document
-from cartel_atlas.vocab import Vocabulary, get_vocabulary
-
-
-@pytest.fixture(scope="session")
-def vocab() -> Vocabulary:
-    return get_vocabulary()
-
+from cartel_atlas.vocab import Vocabulary
 
 Extract = Callable[..., Extraction]
 Facts = Callable[..., list[dict[str, Any]]]

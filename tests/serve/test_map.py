@@ -22,14 +22,9 @@ from cartel_atlas.serve.reports.map import (
     write_group_map,
 )
 from cartel_atlas.store import Store
-from cartel_atlas.vocab import Vocabulary, get_vocabulary
+from cartel_atlas.vocab import Vocabulary
 
 ON = date(2024, 6, 30)
-
-
-@pytest.fixture(scope="module")
-def vocab() -> Vocabulary:
-    return get_vocabulary()
 
 
 @pytest.fixture
