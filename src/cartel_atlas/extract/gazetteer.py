@@ -21,6 +21,7 @@ from cartel_atlas.vocab.text import fold
 # and speakers are found by attribution.py's patterns (its verbs need their subjects).
 CUE_CLASSES = (
     "hedge",
+    "perpetration",
     "negation",
     "presence",
     "contest",

@@ -29,6 +29,7 @@ from cartel_atlas.extract.folding import fold_text
 from cartel_atlas.extract.gazetteer import CommodityEntry, Gazetteer, GroupEntry, gazetteer_for
 from cartel_atlas.extract.legal import extract_legal
 from cartel_atlas.extract.people import find_people
+from cartel_atlas.extract.perpetrators import attribute_lead
 from cartel_atlas.extract.phrases import Hit, longest
 from cartel_atlas.extract.places import resolve_places
 from cartel_atlas.extract.presence import extract_presence
@@ -78,6 +79,7 @@ def analyse(
     speakers = speaker_of(view, vocab.sources)
     drafts: list[Draft] = []
     drafts += extract_events(view)
+    attribute_lead(view, drafts, vocab.groups)
     drafts += extract_presence(view, speakers)
     drafts += extract_flows(view, speakers)
     drafts += extract_legal(view)
