@@ -163,3 +163,15 @@ def test_places_us_states_and_border_cities_are_the_united_states(
     assert _labels(extract, "La colonia florida amaneció tranquila en Tijuana.") == [
         "Baja California/Tijuana"
     ]
+
+
+def test_places_the_capital_named_by_its_state_demonym(extract: Callable[..., Any]) -> None:
+    text = "Hubo bloqueos en la capital sinaloense y balaceras en la capital michoacana."
+    assert _labels(extract, text) == ["Sinaloa/Culiacán", "Michoacán/Morelia"]
+    assert _labels(extract, "Policías de la capital del país detuvieron a dos hombres.") == [
+        "Ciudad de México"
+    ]
+
+
+def test_places_a_lowercase_municipal_name_is_still_no_place(extract: Callable[..., Any]) -> None:
+    assert _labels(extract, "La victoria del equipo local fue celebrada.") == []

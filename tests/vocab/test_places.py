@@ -11,6 +11,7 @@ import pytest
 import cartel_atlas
 from cartel_atlas.errors import NotFoundError, VocabError
 from cartel_atlas.vocab.places import Places, load_places
+from cartel_atlas.vocab.text import fold
 
 DATA = Path(cartel_atlas.__file__).parent / "vocab" / "data"
 
@@ -342,7 +343,8 @@ def test_state_label_missing_from_aliases_yaml_is_an_error(tmp_path: Path) -> No
     directory = _copy(tmp_path)
     _edit(
         directory / "places" / "place_aliases.yaml",
-        '  - {code: "32", label: Zacatecas, aliases: [Estado de Zacatecas, Zacatecas State]}\n',
+        '  - {code: "32", label: Zacatecas, aliases: [Estado de Zacatecas, Zacatecas State], '
+        "demonyms: [zacatecana]}\n",
         "",
     )
     with pytest.raises(VocabError, match="state 32"):
@@ -376,3 +378,24 @@ def test_unknown_state_code_in_aliases_yaml_names_its_line(tmp_path: Path) -> No
     )
     with pytest.raises(VocabError, match=rf"place_aliases.yaml:{line} field 'code'.*'33'"):
         load_places(directory)
+
+
+@pytest.mark.parametrize(
+    ("surface", "label"),
+    [
+        ("capital sinaloense", "Sinaloa/Culiacán"),
+        ("capital michoacana", "Michoacán/Morelia"),
+        ("capital guerrerense", "Guerrero/Chilpancingo de los Bravo"),
+        ("capital mexiquense", "México/Toluca"),
+        ("capital tabasqueña", "Tabasco/Centro"),
+    ],
+)
+def test_a_state_demonym_after_capital_names_the_capital(
+    places: Places, surface: str, label: str
+) -> None:
+    assert [r.label for r in places.candidates(surface)] == [label]
+
+
+def test_every_state_but_mexico_city_has_a_demonym_for_its_capital(places: Places) -> None:
+    named = {r.state_code for s, r in places.surface_forms() if fold(s).startswith("capital ")}
+    assert named >= {s.code for s in places.states.values()} - {"09"}

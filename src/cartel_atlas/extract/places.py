@@ -149,6 +149,8 @@ def _capitalised(surface: str) -> bool:
     if not words:
         return False
     first = words[0]
+    if first.lower() == "capital" and len(words) > 1:
+        return True  # "la capital sinaloense": a description, written in lower case
     if first.lower() in _GENERIC_HEADS and len(words) > 1:
         first = words[-1]
     return first[:1].isupper()

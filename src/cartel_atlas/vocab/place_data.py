@@ -200,6 +200,11 @@ class StateEntry(BaseModel):
     code: str = Field(pattern=r"^\d{2}$")
     label: str = Field(min_length=1)
     aliases: list[str] = []
+    demonyms: list[str] = Field(
+        default=[],
+        description="Feminine adjectives of the state ('sinaloense', 'michoacana'): "
+        "'la capital sinaloense' names the state capital.",
+    )
 
 
 class MunicipalityAlias(BaseModel):

@@ -299,6 +299,20 @@ def _read_countries(path: Path) -> tuple[list[Country], set[str], list[str]]:
     return countries, context_only, exact
 
 
+def _capital_names(
+    states: dict[str, State], entries: dict[str, tuple[int | None, StateEntry]]
+) -> list[tuple[str, str]]:
+    """'la capital sinaloense' is Culiacán: a state's demonym after 'capital' names the
+    municipality holding its capital (Mexico City is its own capital and has none)."""
+    out = []
+    for code, (_, entry) in entries.items():
+        state = states.get(code)
+        if state is None or state.capital_code[:2] != code:
+            continue
+        out += [(f"capital {d}", state.capital_code) for d in entry.demonyms]
+    return out
+
+
 def read_place_data(directory: Path) -> PlaceData:
     """Read and cross-check every place file under ``directory / 'places'``."""
     d = Path(directory) / PLACES_DIR
@@ -328,6 +342,7 @@ def read_place_data(directory: Path) -> PlaceData:
                 code="V024",
             )
         aliases.append((alias.alias, alias.code))
+    aliases += _capital_names(states, entries)
     countries, context_only, country_exact = _read_countries(d / COUNTRIES_YAML)
     return PlaceData(
         directory=Path(directory),
