@@ -181,6 +181,37 @@ def test_find_dates_resolves_later_phrases_from_the_previous_date_in_the_text() 
     assert [s.value for s in find_dates(text, "es", WED)] == ["2021-03-03", "2021-03-06"]
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "value"),
+    [
+        ("On June 3, 2020 they struck. Hours later police came.", "en", "2020-06-03/2020-06-04"),
+        (
+            "El 3 de junio de 2020 atacaron. Horas después llegó la policía.",
+            "es",
+            "2020-06-03/2020-06-04",
+        ),
+        ("On June 3, 2020 they struck. Less than an hour later police came.", "en", "2020-06-03"),
+        (
+            "El 3 de junio de 2020 atacaron. Menos de dos horas después llegaron.",
+            "es",
+            "2020-06-03",
+        ),
+    ],
+)
+def test_find_dates_hours_later_is_the_same_day_or_the_next_never_earlier(
+    text: str, lang: str, value: str
+) -> None:
+    later = find_dates(text, lang, WED)[-1]
+    assert later.value == value
+
+
+def test_find_dates_hours_later_does_not_run_past_the_report() -> None:
+    spans = find_dates(
+        "On Friday gunmen attacked. Hours later the chief wrote.", "en", date(2020, 6, 26)
+    )
+    assert [s.value for s in spans] == ["2020-06-26", "2020-06-26"]
+
+
 def test_find_dates_uses_the_anchor_argument_when_the_text_has_no_earlier_date() -> None:
     span = _one("Días después hubo otro ataque.", "es", anchor=date(2024, 5, 1))
     assert span.precision == "interval"

@@ -324,6 +324,13 @@ def _after(m: re.Match[str], ctx: _Context) -> _Resolved:
     )
     unit = UNITS.get(unit_text, "day")  # "al día siguiente", "the next day": one day
     q = _key(m.groupdict().get("q") or "")
+    if n is None and unit == "hour":  # "hours later": the anchor's day or the next
+        end = last + timedelta(days=1)
+        if ctx.published is not None and last <= ctx.published < end:
+            end = ctx.published  # not after the report itself
+        if end == first:
+            return first.isoformat(), "day", True
+        return f"{first.isoformat()}/{end.isoformat()}", "interval", True
     if n is None:  # "días después": some days, less than a few units
         n, q = 3 if unit == "day" else 2, "menos de"
     if q in {"mas de", "more than"}:
@@ -333,6 +340,8 @@ def _after(m: re.Match[str], ctx: _Context) -> _Resolved:
         return _UNKNOWN
     if q in {"menos de", "less than", "apenas", "just", "only", "barely"}:
         lo = (first + timedelta(days=1), lo[1])
+    if lo[0] > hi[0]:  # "less than an hour later": no later than the anchor itself
+        lo = hi
     if lo[0] == hi[0]:
         return _fmt(lo[0], lo[1]), lo[1], True
     return f"{lo[0].isoformat()}/{hi[0].isoformat()}", "interval", True
