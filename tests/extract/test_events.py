@@ -749,3 +749,25 @@ def test_events_victims_counted_in_parts_are_added_up(
 ) -> None:
     found = facts(text, lang, "event")
     assert [(f["killed"], f["wounded"]) for f in found] == [(killed, wounded)]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "On Thursday, gunmen attacked a police station in Celaya, Guanajuato. The state "
+            "governor said on Saturday that three officers were killed in the attack.",
+            "en",
+        ),
+        (
+            "El jueves, hombres armados atacaron una comandancia en Celaya, Guanajuato. El "
+            "gobernador informó el sábado que tres policías murieron en el ataque.",
+            "es",
+        ),
+    ],
+)
+def test_events_the_day_of_a_statement_does_not_date_the_incident(
+    facts: Facts, text: str, lang: str
+) -> None:
+    dates = {r["date"] for r in facts(text, lang, "event")}
+    assert dates == {"2024-07-04"}

@@ -220,9 +220,20 @@ def _event_polarity(s: SentenceView, hit: Hit, view: DocView) -> str:
 
 
 def _background(view: DocView, d: object) -> bool:
-    """A date that only times a term of office ("since X took office in December 2018")."""
+    """A date that only times a term of office ("since X took office in December 2018") or
+    the statement that reports the incident ("the minister said on Friday that...")."""
     start = d.start  # type: ignore[attr-defined]
-    return bool(_SINCE_OFFICE.search(view.text[max(0, start - 110) : start]))
+    return bool(
+        _SINCE_OFFICE.search(view.text[max(0, start - 110) : start])
+        or _SAID_BEFORE.search(view.text[max(0, start - 30) : start])
+    )
+
+
+_SAID_BEFORE = re.compile(
+    r"\b(?:said|says|told \w+|announced|stated|confirmed|reported|dijo|dijeron|inform[oó]|"
+    r"informaron|declar[oó]|anunci[oó]|confirm[oó]|report[oó])\s+$",
+    re.I,
+)
 
 
 def _date(sent: SentenceView, skip_before: int = 0, view: DocView | None = None) -> str | None:
