@@ -94,3 +94,24 @@ def test_explain_cmd_unknown_stored_document(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["explain", "no-such-doc", "--database", url])
     assert result.exit_code == 2
     assert "no document with id or name" in result.output
+
+
+def test_explain_cmd_shows_the_stored_facts_unless_fresh(tmp_path: Path) -> None:
+    """A stored document is explained by what the store holds (here one fact of two);
+    --fresh extracts its text again."""
+    from cartel_atlas.store import Store
+
+    url = f"sqlite:///{tmp_path / 'atlas.sqlite'}"
+    doc = load_document(_corpus(tmp_path) / "nested" / "tecate.txt")
+    ex = run(doc)
+    kept = [f for f in ex.facts if f.fields.get("event_type") == "arrest"]
+    with Store.open(url) as store:
+        store.add_document(ex.document, ex.sentences, ex.mentions, kept)
+    stored = CliRunner().invoke(app, ["explain", "tecate", "--database", url])
+    assert stored.exit_code == 0, stored.output
+    assert "1 facts in tecate" in stored.output
+    assert "arms_seizure" not in stored.output
+    fresh = CliRunner().invoke(app, ["explain", "tecate", "--fresh", "--database", url])
+    assert fresh.exit_code == 0, fresh.output
+    assert "2 facts in tecate" in fresh.output
+    assert "arms_seizure" in fresh.output

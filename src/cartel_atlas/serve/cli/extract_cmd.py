@@ -203,11 +203,27 @@ def render_explanation(ex: Extraction, name: str) -> tuple[Text, Table]:
     return text, table
 
 
-def _stored_document(ref: str, database: str | None) -> Document:
+def _stored_extraction(ref: str, database: str | None, fresh: bool) -> tuple[Extraction, str]:
+    """What the store holds for a document: its sentences, mentions and current facts
+    (with ``fresh``, what the extractor of this version finds in its text instead)."""
     from cartel_atlas.store import Store
 
     with Store.open(database) as store:
-        return store.get_document(ref)
+        document = store.get_document(ref)
+        name = document.name or document.id
+        if fresh:
+            return run(document, get_vocabulary()), name
+        facts = [f.to_fact() for f in store.facts(doc_id=document.id)]
+        return (
+            Extraction(
+                document,
+                document.language or "",
+                store.sentences(document.id),
+                store.mentions(document.id),
+                facts,
+            ),
+            name,
+        )
 
 
 def explain(
@@ -219,9 +235,21 @@ def explain(
             show_default=False,
         ),
     ],
+    fresh: Annotated[
+        bool,
+        typer.Option(
+            "--fresh",
+            help="For a stored document, extract its text again with this version instead "
+            "of showing the facts the store holds.",
+        ),
+    ] = False,
     database: DatabaseOption = None,
 ) -> None:
-    """Show a document with the evidence of each extracted fact highlighted."""
+    """Show a document with the evidence of each extracted fact highlighted.
+
+    A file is extracted on the spot; a stored document shows the facts the store holds
+    for it (what the atlas uses), unless --fresh.
+    """
     try:
         path = Path(doc)
         if path.exists() or path.suffix.lower() == ".txt":
@@ -229,10 +257,9 @@ def explain(
             if not files:
                 raise SourceError("no .txt file found", uri=doc, code="S001")
             document, name = load_document(files[0]), files[0].stem
+            ex = run(document, get_vocabulary())
         else:
-            document = _stored_document(doc, database)
-            name = document.name or document.id
-        ex = run(document, get_vocabulary())
+            ex, name = _stored_extraction(doc, database, fresh)
     except AtlasError as exc:
         raise _fail(exc) from None
     text, table = render_explanation(ex, name)
