@@ -12,6 +12,10 @@ def _aliases(facts: Facts, text: str, lang: str) -> set[tuple[str, str]]:
     return {(f["group"], f["alias"]) for f in facts(text, lang, "alias")}
 
 
+def _groups(ex: Any) -> list[str]:
+    return [m.attrs["name"] for m in ex.mentions if m.kind == "group"]
+
+
 def test_aliases_spanish_articles_and_contractions(extract: Callable[..., Any]) -> None:
     ex = extract(
         "Un operador del CJNG y otro al servicio del Cártel de Sinaloa se enfrentaron a los Zetas."
@@ -95,3 +99,15 @@ def test_aliases_misspelt_long_name_is_recognised(facts: Facts) -> None:
     assert ("Jalisco New Generation Cartel", "Cartel Jalsico Nueva Generacion") in _aliases(
         facts, text, "es"
     )
+
+
+def test_a_short_name_introduced_by_known_as_is_the_group(extract: Callable[..., Any]) -> None:
+    en = "Police blamed a cell of the Gulf Cartel known as the Scorpions for the attack."
+    es = "La Fiscalía señaló a una célula conocida como Escorpiones por el ataque."
+    assert "Los Escorpiones" in _groups(extract(en, "en"))
+    assert "Los Escorpiones" in _groups(extract(es, "es"))
+
+
+def test_a_short_name_without_a_naming_frame_is_not_a_group(extract: Callable[..., Any]) -> None:
+    text = "The Scorpions played to a full stadium in Monterrey on Saturday."
+    assert "Los Escorpiones" not in _groups(extract(text, "en"))

@@ -98,10 +98,19 @@ def _coordinated_with_cartels(text: str, end: int) -> bool:
     )
 
 
+_NAMED_AS = re.compile(
+    r"\b(?:known as|called|dubbed|calling itself|conocid[oa]s? como|llamad[oa]s?|"
+    r"denominad[oa]s?|autodenominad[oa]s?|hacen llamar)\s+(?:(?:the|el|la|los|las)\s+)?$",
+    re.I,
+)
+
+
 def _group_reading(text: str, h: Hit, entry: GroupEntry, marked: bool, full_ids: set[str]) -> bool:
     """Whether a short form that is also a place ("Sinaloa") names the group here."""
     if marked or _coordinated_with_cartels(text, h.end):
         return True
+    if _NAMED_AS.search(text, max(0, h.start - 40), h.start):
+        return True  # "a faction known as the Scorpions": the text introduces a name
     if entry.group_id not in full_ids:
         return False  # the document never names the group in full
     before = text[max(0, h.start - 25) : h.start]
