@@ -153,3 +153,24 @@ def test_legal_proposal_denied_in_the_same_sentence_is_negated(
 ) -> None:
     got = _legal(facts, text, lang)
     assert got == {("designation", ("Jalisco New Generation Cartel",), "negated")}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "Entre los detenidos está un exlíder de Los Zetas, acusado en Estados Unidos por "
+            "tráfico de cocaína.",
+            "es",
+        ),
+        (
+            "El fundador del Cártel de Sinaloa enfrenta varias acusaciones en cortes de Texas.",
+            "es",
+        ),
+        ("A Gulf Cartel plaza boss wanted for cocaine trafficking was arrested.", "en"),
+    ],
+)
+def test_legal_being_accused_or_wanted_abroad_is_an_indictment(
+    facts: Facts, text: str, lang: str
+) -> None:
+    assert {a for a, _, _ in _legal(facts, text, lang)} == {"indictment"}
