@@ -126,14 +126,24 @@ _BORDER = re.compile(
 _LIST_GAP = re.compile(r"\s*(?:,|y|e|and|or|o)\s*(?:(?:el|la|the)\s+)?")
 BORDER_WORDS = ("border", "frontera", "mite", "colinda", "limita")
 """Every ``_BORDER`` match holds one of these, lowercased ("límite", "limite")."""
-_ODD_CASE = ("\u0130", "\u0131", "\u017f")
+ODD_CASE = ("\u0130", "\u0131", "\u017f")
 
 
 def lowered(text: str) -> str | None:
     """``text.lower()`` when a lowercase substring test is a safe pre-check for an re.I
     pattern at the same offsets; None when the text holds İ, ı or ſ (re.I reads them as i
     and s, lower() does not, and İ lowers to two characters)."""
-    return None if any(c in text for c in _ODD_CASE) else text.lower()
+    return None if any(c in text for c in ODD_CASE) else text.lower()
+
+
+def may_hold(text: str, words: tuple[str, ...]) -> bool:
+    """Whether an re.I pattern every match of which holds one of ``words`` (lowercase) may
+    match in ``text``: a cheap pre-check, exact unless the text holds İ, ı or ſ."""
+    low = text.lower()
+    for w in words:
+        if w in low:
+            return True
+    return any(c in text for c in ODD_CASE)
 
 
 class WordMarks:
