@@ -102,7 +102,7 @@ def extract_presence(view: DocView, sources: list[str | None]) -> list[Draft]:
     links: dict[int, bool] = {}  # linked(), by group mention start
     low = lowered(view.text)
     borders, states = WordMarks(low, BORDER_WORDS), WordMarks(low, _COUNT_NOUNS)
-    implied = WordMarks(low, _IMPLIED_WORDS)
+    implied: WordMarks | None = None  # marked when a first polarity needs it
     for s in view.sentences:
         # the group pronouns point back to: the topic, else the last group named
         anaphoric: GroupMention | None = (topic or recent)[-1] if (topic or recent) else None
@@ -111,7 +111,7 @@ def extract_presence(view: DocView, sources: list[str | None]) -> list[Draft]:
             topic = [s.groups[0]]  # a group named early is the topic pronouns refer to
         mexican = [p for p in s.places if p.is_mexican] if s.places else []
         places = off_border(view.text, s, mexican, borders)
-        cues = s.cue_classes("presence") + s.cue_classes("contest")
+        cues = s.cue_classes("presence") + s.cue_classes("contest") if s.cues else []
         before = last_place
         focal = tally.focal() if cues and not places else None  # only a place anaphor needs it
         if places:  # prefer the municipality of "Los Reyes, Michoacán"
@@ -142,6 +142,7 @@ def extract_presence(view: DocView, sources: list[str | None]) -> list[Draft]:
         for p in near:
             chained = prev_end >= 0 and _LIST_GAP.fullmatch(view.text[prev_end : p.start])
             if not chained:  # a list shares the polarity of its first member
+                implied = implied or WordMarks(low, _IMPLIED_WORDS)
                 pol = _polarity(view, s, cues, p, implied)
             prev_end = p.end
             owners: list[GroupMention] = []
