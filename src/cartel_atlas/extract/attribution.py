@@ -10,6 +10,9 @@ issued a report. ``None`` is the document's own voice.
 from __future__ import annotations
 
 import re
+from collections.abc import Set
+
+import ahocorasick
 
 from cartel_atlas.extract.context import DocView
 from cartel_atlas.vocab.sources import SourceRegistry
@@ -48,7 +51,8 @@ _VERB_SUBJECT = re.compile(
     rf"\b(?:said|says|dijo|señaló|informó|indicó|afirmó|declaró|explicó)\s+"
     rf"(?P<src>(?:la|el|the)\s+[A-ZÁÉÍÓÚÑ][\w.’'\-]*(?:\s+{_NAME})*)"
 )
-_PRONOUN = re.compile(rf"[”\"]?,?\s*\b(?:he|she|they|él|ella)\s+(?:{_VERBS})\b", re.I)
+_PRONOUN = re.compile(rf"\b(?:he|she|they|él|ella)\s+(?:{_VERBS})\b", re.I)
+"""A pronoun speaker ("“...,” he said"); only whether it occurs matters."""
 _GENERIC = re.compile(
     r"^(?:the|el|la|this|that|a|an)?\s*(?:report|informe|analysis|análisis|"
     r"study|estudio|research|document|documento)\b",
@@ -100,13 +104,17 @@ _DOC_OF = re.compile(
 )
 
 
+_POSSESSIVE = re.compile(r"['’]s$")
+_ARTICLE = re.compile(r"^(?:the|la|el|los|las|un|una|a|an)\s+", re.I)
+
+
 def _clean(name: str) -> str:
-    name = re.sub(r"['’]s$", "", name.strip())
+    name = _POSSESSIVE.sub("", name.strip())
     m = _DOC_OF.match(name)
     if m:
         name = m.group("who")
     name = _TRAILING.sub("", name).strip(' ,.;:“”"')
-    return re.sub(r"^(?:the|la|el|los|las|un|una|a|an)\s+", "", name, flags=re.I)
+    return _ARTICLE.sub("", name)
 
 
 _CANONICAL: dict[tuple[int, str], str] = {}
@@ -142,9 +150,83 @@ _CUE_WORDS = frozenset(_VERBS.replace("dio a conocer", "conocer").split("|")) | 
 _WORD = re.compile(r"\w+")
 
 
-def _has_cue(sentence: str) -> bool:
-    """Cheap pre-check (a set lookup per word) before the costly patterns."""
-    return not _CUE_WORDS.isdisjoint(_WORD.findall(sentence.lower()))
+def _cue_words(sentence: str) -> Set[str]:
+    """The cue words the lowercased sentence has as whole words: a cheap pre-check (a set
+    lookup per word) before the costly patterns, which need at least one."""
+    return _CUE_WORDS.intersection(_WORD.findall(sentence.lower()))
+
+
+def _finder(words: Set[str]) -> ahocorasick.Automaton:
+    auto = ahocorasick.Automaton()
+    for w in words:
+        if _WORD.fullmatch(w):  # "contends?" is a pattern piece, never a word
+            auto.add_word(w, w)
+    auto.make_automaton()
+    return auto
+
+
+_CUE_FINDER = _finder(_CUE_WORDS)
+
+
+def _is_word_char(c: str) -> bool:
+    return c.isalnum() or c == "_"  # what \w matches
+
+
+def _doc_cue_words(view: DocView) -> list[set[str]] | None:
+    """``_cue_words`` of every sentence from one pass over the lowercased document; None
+    when lowercasing moves offsets ("İ" becomes two characters)."""
+    text = view.text
+    if "\u0130" in text:
+        return None
+    low = text.lower()
+    out: list[set[str]] = [set() for _ in view.sentences]
+    for last, w in _CUE_FINDER.iter(low):
+        a, b = last + 1 - len(w), last + 1
+        s = view.sentences[view.sentence_at(a)]
+        if a < s.start or b > s.end:
+            continue
+        if (a > s.start and _is_word_char(low[a - 1])) or (b < s.end and _is_word_char(low[b])):
+            continue  # part of a longer word
+        out[s.index].add(w)
+    return out
+
+
+_ODD_CASE = ("\u0130", "\u0131", "\u017f")
+"""İ, ı and ſ: re.I reads them as i and s but str.lower() does not, so a word test on
+lowercased text is a safe pre-check for an re.I pattern only in a text without them."""
+_ACCORDING_WORDS = frozenset(
+    {"according", "reported", "cited", "según", "acuerdo", "decir", "citado", "información"}
+)
+"""One of these is a word of every sentence ``_ACCORDING`` matches."""
+_VERB_SUBJECT_WORDS = frozenset(
+    {"said", "says", "dijo", "señaló", "informó", "indicó", "afirmó", "declaró", "explicó"}
+)
+_REPORT_NOUNS = (
+    "report", "study", "analysis", "survey", "data", "assessment", "informe", "estudio",
+)  # fmt: skip
+_REPORT_VERBS = (
+    "found", "finds", "show", "says", "estimate", "concluded", "señala", "indica", "muestra",
+    "revela",
+)  # fmt: skip
+_REPORT_WORDS = ("report", "analysis", "informe", "análisis", "study", "estudio")
+
+
+def _may_org_report(sentence: str) -> bool:
+    """Substrings every ``_ORG_REPORT`` match holds (the pattern is case-sensitive)."""
+    return any(w in sentence for w in _REPORT_VERBS) and any(w in sentence for w in _REPORT_NOUNS)
+
+
+def _odd_case(sentence: str) -> bool:
+    return any(c in sentence for c in _ODD_CASE)
+
+
+def _issues_report(sentence: str) -> bool:
+    """``_REPORT_ISSUED`` matches, tried only when a lowercase test allows it."""
+    if not _odd_case(sentence):
+        low = sentence.lower()
+        if not any(w in low for w in _REPORT_WORDS):
+            return False
+    return bool(_REPORT_ISSUED.search(sentence))
 
 
 _BACK_SUBJECT = re.compile(
@@ -155,43 +237,59 @@ _BACK_SUBJECT = re.compile(
 )
 
 
-def _named(sentence: str) -> tuple[str | None, bool]:
-    """(speaker named in the sentence, whether it refers back to a report)."""
+_ARTICLE_END = re.compile(r"\b(?:the|el|la)\s*$")
+_REPORT_WORD = re.compile(r"\breport\b", re.I)
+_REPORT_TAIL = re.compile(r"\s*report.*$", re.I)
+
+
+def _named(sentence: str, cues: Set[str] | None = None) -> tuple[str | None, bool]:
+    """(speaker named in the sentence, whether it refers back to a report).
+
+    ``cues`` is ``_cue_words(sentence)`` when the caller has it already; the word tests
+    below skip patterns that cannot match."""
     if _BACK_SUBJECT.match(sentence):
         return None, True
-    if not _has_cue(sentence):
+    if cues is None:
+        cues = _cue_words(sentence)
+    if not cues:
         return None, False
-    m = _ACCORDING.search(sentence)
-    if m:
-        src = _clean(m.group("src"))
-        return (None, True) if _GENERIC.match(src) else (src or None, False)
-    m = _ORG_REPORT.search(sentence)
-    if m and _clean(m.group("src")) not in ("The", "This", "A", "An", ""):
-        return _clean(m.group("src")), False
+    if not cues.isdisjoint(_ACCORDING_WORDS) or _odd_case(sentence):
+        m = _ACCORDING.search(sentence)
+        if m:
+            src = _clean(m.group("src"))
+            return (None, True) if _GENERIC.match(src) else (src or None, False)
+    if _may_org_report(sentence):
+        m = _ORG_REPORT.search(sentence)
+        if m and _clean(m.group("src")) not in ("The", "This", "A", "An", ""):
+            return _clean(m.group("src")), False
     m = _GENERIC_SPEAKER.search(sentence)
     if m:
         return m.group("src"), False
-    m = _VERB_SUBJECT.search(sentence)
-    if m:
-        return _clean(m.group("src")) or None, False
+    if not cues.isdisjoint(_VERB_SUBJECT_WORDS):  # its verbs are cue words, case-sensitive
+        m = _VERB_SUBJECT.search(sentence)
+        if m:
+            return _clean(m.group("src")) or None, False
     for m in _SUBJECT_VERB.finditer(sentence):
         src = m.group("src")
         before = sentence[max(0, m.start() - 12) : m.start()].lower()
-        if re.search(r"\b(?:the|el|la)\s*$", before) and _GENERIC.match("the " + src):
+        if _ARTICLE_END.search(before) and _GENERIC.match("the " + src):
             return None, True
         words = src.split()
         while words and words[0] in _NOT_A_SOURCE:
             words = words[1:]
         if not words:
-            if re.search(r"\b(?:the|el|la)\s*$", before) or _GENERIC.match(src):
+            if _ARTICLE_END.search(before) or _GENERIC.match(src):
                 return None, True
             continue
         src = _clean(" ".join(words))
         if src and src.lower() not in ("report", "cartel", "cartels"):
-            if re.search(r"\breport\b", src, re.I) and m.group("verb") in ("found", "finds"):
-                src = _clean(re.sub(r"\s*report.*$", "", src, flags=re.I)) or src
+            if _REPORT_WORD.search(src) and m.group("verb") in ("found", "finds"):
+                src = _clean(_REPORT_TAIL.sub("", src)) or src
             return src, False
     return None, False
+
+
+_LOWERCASE = re.compile(r"[a-z]")
 
 
 def sources(view: DocView, registry: SourceRegistry | None = None) -> list[str | None]:
@@ -201,25 +299,27 @@ def sources(view: DocView, registry: SourceRegistry | None = None) -> list[str |
     last_person: str | None = None
     last_report: str | None = None
     prev_para = -1
+    doc_cues = _doc_cue_words(view)
     for s in view.sentences:
         if (
             s.paragraph != prev_para
             and not _CONTINUE.match(s.text)
-            and not re.match(r"^[“\"]", s.text)
+            and not s.text.startswith(("“", '"'))
         ):
             current = None
         prev_para = s.paragraph
-        name, back = _named(s.text)
+        cues = doc_cues[s.index] if doc_cues is not None else _cue_words(s.text)
+        name, back = _named(s.text, cues)
         if name:
             # the name as written: the registry matches it (and its aliases) on demand
             current = name
-            if " " not in name or re.search(r"[a-z]", name):
+            if " " not in name or _LOWERCASE.search(name):
                 last_person = current
-            if _REPORT_ISSUED.search(s.text):
+            if _issues_report(s.text):
                 last_report = current
         elif back:
             current = last_report or current
-        elif last_person and _has_cue(s.text) and _PRONOUN.search(s.text):
+        elif last_person and cues and _PRONOUN.search(s.text):
             current = last_person
         out.append(current)
     return out

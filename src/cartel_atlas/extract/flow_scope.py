@@ -24,6 +24,11 @@ MADE_IN = re.compile(
     r"(?:producid|fabricad|comprad|elaborad|manufacturad|adquirid)[oa]s?\s+en\s+(?:el\s+|la\s+)?$",
     re.I,
 )
+MADE_IN_WORDS = (
+    "produc", "made", "manufactur", "bought", "purchased", "sold", "fabrica", "comprad",
+    "elaborad", "adquirid",
+)  # fmt: skip
+"""Every ``MADE_IN`` match holds one of these, lowercased."""
 _ORIGIN_AFTER = {
     "estadounidense": "United States",
     "estadunidense": "United States",
@@ -51,6 +56,8 @@ FACILITY_TO = re.compile(
     r"narcolaboratorios?)\b",
     re.I,
 )
+FACILITY_WORDS = ("lab", "warehouse", "bodega", "planta", "facilities", "instalaciones")
+"""Every ``FACILITY_TO`` match holds one of these, lowercased."""
 _INBOUND = re.compile(
     r"\b(?:arriv\w*|enter(?:s|ed|ing)?|ingres\w*|llega\w*|desembarca\w*|"
     r"entra(?:n|ron|ba|ban)?|entró|received|recib\w*)\b",
@@ -62,11 +69,20 @@ _SHIPMENT_BACKREF = re.compile(
     r"embarques?|remesas?|contenedores)\b",
     re.I,
 )
+BACKREF_WORDS = (
+    "shipment", "cargo", "consignment", "load", "container", "cargamento", "env", "embarque",
+    "remesa", "contenedor",
+)  # fmt: skip
+"""Every ``_SHIPMENT_BACKREF`` match holds one of these, lowercased."""
 _SPEAKER_BEFORE = re.compile(
     r"(?:according to|due to|similar to|linked to|tied to|attributed to|"
     r"de acuerdo con|seg[uú]n)\s+(?:the\s+|las?\s+|los\s+)?(?:U\.S\.\s+)?$",
     re.I,
 )
+SPEAKER_WORDS = (
+    "accord", "due", "similar", "linked", "tied", "attributed", "acuerdo", "segun", "según",
+)  # fmt: skip
+"""Every ``_SPEAKER_BEFORE`` match holds one of these, lowercased."""
 _ADJECTIVAL_AFTER = re.compile(
     r"^\.?\s*(?:officials?|authorities|agenc(?:y|ies)|government|prosecutors?|data|"
     r"courts?|Treasury|Justice|Congress|Army|Navy|citizens?|law enforcement|sources)\b",
@@ -94,9 +110,10 @@ def origin_after(text_after: str) -> str | None:
     return _ORIGIN_AFTER.get(word) or _ORIGIN_AFTER.get(word.rstrip("s"))
 
 
-def not_an_end(before: str, after: str) -> bool:
-    """ "according to U.S. officials": a speaker or an adjective, not a destination."""
-    return bool(_SPEAKER_BEFORE.search(before) or _ADJECTIVAL_AFTER.match(after))
+def not_an_end(before: str, after: str, speaker: bool = True) -> bool:
+    """ "according to U.S. officials": a speaker or an adjective, not a destination.
+    ``speaker=False``: ``before`` holds none of ``SPEAKER_WORDS``."""
+    return bool((speaker and _SPEAKER_BEFORE.search(before)) or _ADJECTIVAL_AFTER.match(after))
 
 
 _MOVED_AFTER = re.compile(

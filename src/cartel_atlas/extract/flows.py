@@ -16,6 +16,10 @@ from dataclasses import dataclass, field
 from cartel_atlas.extract.context import CommodityMention, DocView, PlaceMention, SentenceView
 from cartel_atlas.extract.drafts import Draft
 from cartel_atlas.extract.flow_scope import (
+    BACKREF_WORDS,
+    FACILITY_WORDS,
+    MADE_IN_WORDS,
+    SPEAKER_WORDS,
     actor_for,
     commodity_name,
     inbound,
@@ -27,6 +31,7 @@ from cartel_atlas.extract.flow_scope import (
     to_facility,
 )
 from cartel_atlas.extract.polarity import hedged, polarity_at
+from cartel_atlas.extract.presence_scope import ODD_CASE, may_hold
 
 COMPONENT = "flows"
 _FROM = re.compile(
@@ -35,18 +40,27 @@ _FROM = re.compile(
     r"importad[oa]s? de|llega(?:n|ba)? de)\s+(?:the\s+|la\s+|el\s+)?$",
     re.I,
 )
+_FROM_WORDS = (
+    "from", "desde", "procedente", "proveniente", "origin", "origen", "sourced", "traced",
+    "acquired", "importad", "llega",
+)  # fmt: skip
+"""Every ``_FROM`` match holds one of these, lowercased."""
 _TO = re.compile(
     r"(?:\binto|\bto|\btoward|\btowards|destined for|bound for|headed for|\bhacia|"
     r"con destino a|rumbo a|\ba|across)\s+(?:the\s+|la\s+|el\s+|los\s+)?"
     r"(?:U\.S\.\s+|US\s+)?$",
     re.I,
 )
+_TO_ENDS = ("to", "ward", "wards", "for", "a", "across", "the", "el", "los", "u.s.", "us")
+"""A text ``_TO`` matches ends with one of these and spaces (its last parts end so)."""
 _TO_DEMAND = re.compile(r"^\.?(?:['’]s\s+)?\s*(?:demand|market|consumers|border)\b", re.I)
 _IN = re.compile(
     r"\b(?:in|en)\s+(?:the\s+|la\s+|el\s+|los\s+)?"
     r"(?:(?:mountains|hills|sierra|state|states|estado|estados|monta[ñn]as)\s+(?:of|de)\s+)?$",
     re.I,
 )
+_IN_ENDS = ("in", "en", "the", "la", "el", "los", "of", "de")
+"""A text ``_IN`` matches ends with one of these and spaces."""
 _SOURCE_COUNTRY = re.compile(r"^[^.]{0,40}?\b(?:source|origin|producer|supplier)\b", re.I)
 _ADJECTIVES = {
     "mexican": "Mexico",
@@ -91,6 +105,14 @@ _ACTIVITY_BEFORE = re.compile(
     re.I,
 )
 _ORIGIN_NOUN = re.compile(r"\ba\s+(U\.S\.|US|Mexican|Chinese|Colombian)\s+origin\b", re.I)
+_LIST_GAP = re.compile(r"\s*(?:,|,?\s*and|,?\s*y|,?\s*or|,?\s*o)\s+(?:parts of\s+|partes de\s+)?")
+_QUALIFIER_GAP = re.compile(r",\s*(?:in\s+|en\s+)?")
+_PORT_OF = re.compile(r"\bports?\s+of\s+(?:\w+,?\s+)*$|puertos?\s+de\s+", re.I)
+_PORT_WORDS = ("port", "puerto")
+_SOURCE_AFTER = re.compile(
+    r"\s*(?:is|remains|continues to be|es|sigue siendo)\b[^.]{0,40}\b"
+    r"(?:source|origin|producer|supplier|origen|productor)"
+)
 
 
 @dataclass
@@ -106,6 +128,13 @@ class _Ends:
         return any(lab == label for _, lab in role)
 
 
+def _may_end(before: str, endings: tuple[str, ...]) -> bool:
+    """Whether ``before`` may end with an re.I pattern whose last word is one of
+    ``endings`` (lowercase) followed by spaces: a cheap pre-check, exact unless the text
+    holds İ, ı or ſ."""
+    return before.rstrip().lower().endswith(endings) or any(c in before for c in ODD_CASE)
+
+
 def _end_points(view: DocView, s: SentenceView) -> _Ends:
     text = view.text
     ends = _Ends()
@@ -117,24 +146,22 @@ def _end_points(view: DocView, s: SentenceView) -> _Ends:
         after = text[p.end : p.end + 60]
         # lists carry the role of their first member: "from China and parts of Latin America"
         gap = text[prev_end : p.start] if prev is not None else ""
-        listed = prev is not None and re.fullmatch(
-            r"\s*(?:,|,?\s*and|,?\s*y|,?\s*or|,?\s*o)\s+(?:parts of\s+|partes de\s+)?", gap
-        )
+        listed = prev is not None and _LIST_GAP.fullmatch(gap)
         prev_end = p.end
         if (
             prev is not None
             and p.kind == "state"
             and prev.state_code == p.state_code
             and prev.kind != "state"
-            and re.fullmatch(r",\s*(?:in\s+|en\s+)?", gap)
+            and _QUALIFIER_GAP.fullmatch(gap)
         ):
             continue  # "Culiacán, Sinaloa", "Manzanillo, in Colima": the state qualifies
-        if not_an_end(before, after):
+        if not_an_end(before, after, may_hold(before, SPEAKER_WORDS)):
             continue  # "according to U.S. officials"
         last, prev = prev, p
         at = (p.start, p.label)
-        if p.kind in ("port", "crossing") or re.search(
-            r"\bports?\s+of\s+(?:\w+,?\s+)*$|puertos?\s+de\s+", before, re.I
+        if p.kind in ("port", "crossing") or (
+            may_hold(before, _PORT_WORDS) and _PORT_OF.search(before)
         ):
             ends.via.append(p.label)
             ends.mexican_via = ends.mexican_via or p.is_mexican
@@ -147,23 +174,23 @@ def _end_points(view: DocView, s: SentenceView) -> _Ends:
             ends.dests.append(at)
         elif listed and last is not None and any(lab == last.label for _, lab in located):
             located.append(at)
-        elif _FROM.search(before) or made_in(before):
-            ends.origins.append(at)
-        elif _TO.search(before) or (_TO_DEMAND.match(after) and not p.is_mexican):
-            ends.dests.append(at)
-        elif re.match(
-            r"\s*(?:is|remains|continues to be|es|sigue siendo)\b[^.]{0,40}\b"
-            r"(?:source|origin|producer|supplier|origen|productor)",
-            after,
+        elif (may_hold(before, _FROM_WORDS) and _FROM.search(before)) or (
+            may_hold(before, MADE_IN_WORDS) and made_in(before)
         ):
             ends.origins.append(at)
-        elif _IN.search(before):
+        elif (_may_end(before, _TO_ENDS) and _TO.search(before)) or (
+            _TO_DEMAND.match(after) and not p.is_mexican
+        ):
+            ends.dests.append(at)
+        elif _SOURCE_AFTER.match(after):
+            ends.origins.append(at)
+        elif _may_end(before, _IN_ENDS) and _IN.search(before):
             located.append(at)
     for m in _ORIGIN_NOUN.finditer(s.text):
         ends.origins.append(
             (s.start + m.start(), _ADJECTIVES.get(m.group(1).lower(), "United States"))
         )
-    if not ends.dests and located and to_facility(s.text):
+    if not ends.dests and located and may_hold(s.text, FACILITY_WORDS) and to_facility(s.text):
         ends.dests = located  # "moved to laboratories in Sinaloa and Durango"
     elif ends.origins and not ends.dests and located:
         ends.dests = located[:1]
@@ -305,7 +332,12 @@ def extract_flows(view: DocView, sources: list[str | None]) -> list[Draft]:
         items: list[tuple[CommodityMention, str | None]] = []
         if not s.commodities:
             # "those shipments arrive at ...": the flow of the sentence before goes on
-            if carry is None or not s.places or not shipment_backref(s.text):
+            if (
+                carry is None
+                or not s.places
+                or not may_hold(s.text, BACKREF_WORDS)
+                or not shipment_backref(s.text)
+            ):
                 continue
             ends = _end_points(view, s)
             items = carry[0]

@@ -57,6 +57,7 @@ _EARLIER = re.compile(
 )
 """An action named as a point in time ("a week after Washington designated ...") is an
 earlier action the text only refers to."""
+_PUNCTUATION = re.compile(r"[.;:,]")
 _PERSON_REF = re.compile(r"\b(?:him|her|he|she|both men|ambos)\b", re.I)
 """A sentence about the person of the story ("sought him on charges") concerns the group
 last named, however far back."""
@@ -99,7 +100,7 @@ def extract_legal(view: DocView) -> list[Draft]:
         actions: dict[str, int] = {}
         earlier: int | None = None
         for h in s.cue_classes("legal_action"):
-            if earlier is not None and not re.search(r"[.;:,]", view.text[earlier : h.start]):
+            if earlier is not None and not _PUNCTUATION.search(view.text[earlier : h.start]):
                 continue  # the rest of "after Washington designated ... as terrorists"
             if _EARLIER.search(view.text[max(0, h.start - 40) : h.start]):
                 earlier = h.start
@@ -110,7 +111,7 @@ def extract_legal(view: DocView) -> list[Draft]:
                 if isinstance(p, LexEntry) and p.cls == "legal_action" and p.attr("action"):
                     actions.setdefault(p.attr("action"), h.start)
         if not actions:
-            if sentence_negates(s) and prev_drafts and prev_drafts[-1].sentence == s.index - 1:
+            if prev_drafts and prev_drafts[-1].sentence == s.index - 1 and sentence_negates(s):
                 for d in prev_drafts:
                     if d.sentence == s.index - 1:
                         d.polarity = "negated"

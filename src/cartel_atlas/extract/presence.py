@@ -16,10 +16,13 @@ from cartel_atlas.extract.numbers import parse_number_words
 from cartel_atlas.extract.phrases import Hit
 from cartel_atlas.extract.polarity import hedged, polarity_at
 from cartel_atlas.extract.presence_scope import (
+    BORDER_WORDS,
     PlaceTally,
+    WordMarks,
     contest_near,
     contest_owners,
     linked,
+    lowered,
     off_border,
     place_anaphor,
     placed,
@@ -28,11 +31,15 @@ from cartel_atlas.extract.presence_scope import (
 )
 
 COMPONENT = "presence"
+_COUNT_NOUNS = ("tate", "tado", "dade")
+"""``_COUNT`` and ``_COUNT_ONLY`` need "states", "estados" or "entidades"."""
 _IMPLIED = re.compile(
     r"\b(?:incursi[oó]n|incursion|attempt\w*|intent\w*|tried|trying|"
     r"sought|buscaba|pretend\w*)\b",
     re.I,
 )
+_IMPLIED_WORDS = ("incursi", "attempt", "intent", "tried", "trying", "sought", "buscaba", "pretend")
+"""Every ``_IMPLIED`` match holds one of these, lowercased."""
 _NUM = r"(\d{1,3}|[a-zA-ZáéíóúñÁÉÍÓÚ\-]+)"
 _COUNT = re.compile(
     rf"\b{_NUM}\s+(?:of|out of|de|de los)\s+(?:the\s+|las\s+|los\s+)?{_NUM}\s+"
@@ -60,22 +67,28 @@ _SUBJECT_ANAPHOR = re.compile(
 )
 
 
-def _groups(view: DocView, s: SentenceView, recent: list[GroupMention]) -> list[GroupMention]:
+_PRONOUN_SUBJECT = re.compile(
+    r"^\s*(?:it|its|they|their|su|sus)\b|\b(?:the group|el grupo)\b", re.I
+)
+
+
+def _groups(view: DocView, s: SentenceView, last: GroupMention | None) -> list[GroupMention]:
+    """The groups of a sentence, with ``last`` (the group pronouns point back to) when
+    the sentence refers to it."""
     if s.groups:
         if (
-            recent
+            last is not None
             and _SUBJECT_ANAPHOR.match(s.text)
-            and recent[-1].group_id not in {g.group_id for g in s.groups}
+            and last.group_id not in {g.group_id for g in s.groups}
         ):
-            return [recent[-1], *s.groups]  # "The group has been fighting the CJNG"
+            return [last, *s.groups]  # "The group has been fighting the CJNG"
         return s.groups
     from cartel_atlas.extract.aliases import anaphora
 
-    if recent and (
-        anaphora(view.text, s.start, s.end)
-        or re.search(r"^\s*(?:it|its|they|their|su|sus)\b|\b(?:the group|el grupo)\b", s.text, re.I)
+    if last is not None and (
+        anaphora(view.text, s.start, s.end) or _PRONOUN_SUBJECT.search(s.text)
     ):
-        return [recent[-1]]
+        return [last]
     return []
 
 
@@ -86,21 +99,32 @@ def extract_presence(view: DocView, sources: list[str | None]) -> list[Draft]:
     last_place: PlaceMention | None = None
     topic: list[GroupMention] = []
     tally = PlaceTally()
+    links: dict[int, bool] = {}  # linked(), by group mention start
+    low = lowered(view.text)
+    borders, states = WordMarks(low, BORDER_WORDS), WordMarks(low, _COUNT_NOUNS)
+    implied: WordMarks | None = None  # marked when a first polarity needs it
     for s in view.sentences:
-        groups = _groups(view, s, topic or recent)
+        # the group pronouns point back to: the topic, else the last group named
         anaphoric: GroupMention | None = (topic or recent)[-1] if (topic or recent) else None
         recent.extend(s.groups)
         if s.groups and s.groups[0].start - s.start <= 60:
             topic = [s.groups[0]]  # a group named early is the topic pronouns refer to
-        places = off_border(view.text, s, [p for p in s.places if p.is_mexican])
-        before, focal = last_place, tally.focal()
-        tally.add(places)
+        mexican = [p for p in s.places if p.is_mexican] if s.places else []
+        places = off_border(view.text, s, mexican, borders)
+        cues = s.cue_classes("presence") + s.cue_classes("contest") if s.cues else []
+        before = last_place
+        focal = tally.focal() if cues and not places else None  # only a place anaphor needs it
         if places:  # prefer the municipality of "Los Reyes, Michoacán"
+            tally.add(places)
             last_place = next((p for p in reversed(places) if p.kind != "state"), places[-1])
+        countable = states.within(s.start, s.end)
+        if not cues and not countable:
+            continue  # neither a count nor a cue: the groups do not matter
+        groups = _groups(view, s, anaphoric)
         if not groups:
             continue
-        out.extend(_counts(view, s, groups, sources[s.index]))
-        cues = s.cue_classes("presence") + s.cue_classes("contest")
+        if countable:
+            out.extend(_counts(view, s, groups, sources[s.index]))
         if cues and not places:
             # "los grupos que operan en la región"; "la disputa entre X y Y"
             ref = place_anaphor(s, before, focal) or war_place(s, before, focal)
@@ -118,13 +142,16 @@ def extract_presence(view: DocView, sources: list[str | None]) -> list[Draft]:
         for p in near:
             chained = prev_end >= 0 and _LIST_GAP.fullmatch(view.text[prev_end : p.start])
             if not chained:  # a list shares the polarity of its first member
-                pol = _polarity(view, s, cues, p)
+                implied = implied or WordMarks(low, _IMPLIED_WORDS)
+                pol = _polarity(view, s, cues, p, implied)
             prev_end = p.end
             owners: list[GroupMention] = []
             if contest_near(s, view.text, fights, p):
                 owners = contest_owners(view.text, s, groups, p, anaphoric)
             for g in owners or _owners(view.text, groups, p.start, p.end, cues):
-                g_pol = "hedged" if pol == "asserted" and linked(view.text, g) else pol
+                if pol == "asserted" and g.start not in links:
+                    links[g.start] = linked(view.text, g)
+                g_pol = "hedged" if pol == "asserted" and links[g.start] else pol
                 out.append(
                     Draft(
                         "presence",
@@ -172,20 +199,28 @@ def _one_per_place(drafts: list[Draft]) -> list[Draft]:
 _LIST_GAP = re.compile(
     r"\s*(?:,|y|e|and|or|o|,\s*and|,\s*y)\s*(?:(?:en|in|parts of|partes de)\s+)?"
 )
+_COORDINATED = re.compile(r"\s*(?:,|y|e|and|&)?\s*(?:(?:el|la|los|las|the)\s+)?")
+_INCLUDING = re.compile(
+    r"\b(?:including|incluid[oa]s|como|such as|like|among them|entre (?:ellos|ellas))\b"
+)
+_PLACE_LIST_GAP = re.compile(r"\s*(?:,|y|e|and|or|o|,\s*and|,\s*y)\s*(?:(?:en|in)\s+)?")
 
 
-def _polarity(view: DocView, s: SentenceView, cues: list[Hit], p: PlaceMention) -> str:
+def _polarity(
+    view: DocView, s: SentenceView, cues: list[Hit], p: PlaceMention, implied: WordMarks
+) -> str:
     """Polarity of one place's presence: the nearest cue's negation, or a hedge in its
-    clause ("strongholds are Jalisco..., and it has allegedly pushed into Guanajuato")."""
+    clause ("strongholds are Jalisco..., and it has allegedly pushed into Guanajuato").
+    ``implied`` marks ``_IMPLIED_WORDS`` in the document."""
     cue = min(cues, key=lambda c: abs(c.start - p.start))
     links_only = _links_only(s)  # "cells linked to X" hedges X, not the place
     pol = polarity_at(s, view.text, cue.start, cue.end)
     if pol == "negated" or (pol == "hedged" and not links_only):
         return pol
-    lo = min(cue.start, p.start)
-    clause = view.text[max(s.start, lo - 60) : max(cue.end, p.end)]
+    lo = max(s.start, min(cue.start, p.start) - 60)
+    hi = max(cue.end, p.end)
     opening = any(h.start - s.start <= 3 for h in s.cue_classes("hedge"))  # "Presuntamente, ..."
-    if opening or _IMPLIED.search(clause):
+    if opening or (implied.within(lo, hi) and _IMPLIED.search(view.text[lo:hi])):
         return "hedged"
     if not links_only and hedged(s, view.text, p.start, p.end):
         return "hedged"
@@ -213,17 +248,10 @@ def _owners(
         out.append(before[-1])
         for g in reversed(before[:-1]):
             gap = text[g.end : out[-1].start]
-            if not re.fullmatch(r"\s*(?:,|y|e|and|&)?\s*(?:(?:el|la|los|las|the)\s+)?", gap):
+            if not _COORDINATED.fullmatch(gap):
                 break
             out.append(g)
-    if (
-        after
-        and re.search(
-            r"\b(?:including|incluid[oa]s|como|such as|like|among them|entre (?:ellos|ellas))\b",
-            text[end : after[0].start],
-        )
-        and after[0].start - end <= 60
-    ):
+    if after and _INCLUDING.search(text[end : after[0].start]) and after[0].start - end <= 60:
         out.extend(after)
     elif (
         after
@@ -241,11 +269,7 @@ def _listed(text: str, places: list[PlaceMention], cues: list[Hit]) -> list[Plac
     out: list[PlaceMention] = []
     for p in places:
         if any(_close(c.start, c.end, p.start, p.end) for c in cues) or (
-            out
-            and re.fullmatch(
-                r"\s*(?:,|y|e|and|or|o|,\s*and|,\s*y)\s*(?:(?:en|in)\s+)?",
-                text[out[-1].end : p.start],
-            )
+            out and _PLACE_LIST_GAP.fullmatch(text[out[-1].end : p.start])
         ):
             out.append(p)
     return out

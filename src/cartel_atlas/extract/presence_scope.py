@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from bisect import bisect_left
 
 from cartel_atlas.extract.context import GroupMention, PlaceMention, SentenceView
 
@@ -123,12 +124,64 @@ _BORDER = re.compile(
 
 
 _LIST_GAP = re.compile(r"\s*(?:,|y|e|and|or|o)\s*(?:(?:el|la|the)\s+)?")
+BORDER_WORDS = ("border", "frontera", "mite", "colinda", "limita")
+"""Every ``_BORDER`` match holds one of these, lowercased ("límite", "limite")."""
+ODD_CASE = ("\u0130", "\u0131", "\u017f")
 
 
-def off_border(text: str, s: SentenceView, places: list[PlaceMention]) -> list[PlaceMention]:
+def lowered(text: str) -> str | None:
+    """``text.lower()`` when a lowercase substring test is a safe pre-check for an re.I
+    pattern at the same offsets; None when the text holds İ, ı or ſ (re.I reads them as i
+    and s, lower() does not, and İ lowers to two characters)."""
+    return None if any(c in text for c in ODD_CASE) else text.lower()
+
+
+def may_hold(text: str, words: tuple[str, ...]) -> bool:
+    """Whether an re.I pattern every match of which holds one of ``words`` (lowercase) may
+    match in ``text``: a cheap pre-check, exact unless the text holds İ, ı or ſ."""
+    low = text.lower()
+    for w in words:
+        if w in low:
+            return True
+    return any(c in text for c in ODD_CASE)
+
+
+class WordMarks:
+    """Where a document (lowercased by ``lowered``) holds any of some words: a pre-check,
+    once per document, for patterns that need one of them. Without the lowercased text
+    every span may hold one."""
+
+    def __init__(self, low: str | None, words: tuple[str, ...]) -> None:
+        self._at: list[int] | None = None
+        if low is not None:
+            at: list[int] = []
+            for w in words:
+                i = low.find(w)
+                while i >= 0:
+                    at.append(i)
+                    i = low.find(w, i + 1)
+            self._at = sorted(at)
+
+    def within(self, start: int, end: int) -> bool:
+        """Whether one of the words may start in [start, end)."""
+        if self._at is None:
+            return True
+        i = bisect_left(self._at, start)
+        return i < len(self._at) and self._at[i] < end
+
+
+def off_border(
+    text: str, s: SentenceView, places: list[PlaceMention], borders: WordMarks | None = None
+) -> list[PlaceMention]:
     """Drop the neighbours a place is said to border ("en los límites con Guerrero y
     Michoacán", "on the border between Michoacán and Jalisco"): they locate, they do
-    not host."""
+    not host. ``borders`` marks ``BORDER_WORDS`` in ``text``."""
+    if not places:
+        return []
+    if borders is not None:
+        reach = max(s.end, max(p.start for p in places))  # the text the windows below cover
+        if not borders.within(s.start, reach):
+            return list(places)  # no neighbour, so no list of neighbours either
     out: list[PlaceMention] = []
     listed_after = -1  # end of the last neighbour: a list goes on from there
     for p in places:

@@ -118,6 +118,11 @@ def _year_level(s: SentenceView) -> bool:
     )
 
 
+def _aggregate(s: SentenceView) -> bool:
+    """A cumulative total, or a seizure total dated only by year."""
+    return is_aggregate(s) or _year_level(s)
+
+
 def _unit(text: str, end: int) -> str | None:
     m = _UNIT.match(text[end : end + 40])
     if not m:
@@ -128,6 +133,14 @@ def _unit(text: str, end: int) -> str | None:
     return _UNIT_NORMAL.get(unit.lower(), unit.lower())
 
 
+_MORE_THAN = re.compile(r"more than|más de|over|above|at least|al menos", re.I)
+
+
+def _valued(s: SentenceView) -> bool:
+    """A sentence about value or cost, not a reward."""
+    return bool(_VALUE_CUE.search(s.text)) and not _REWARD.search(s.text)
+
+
 def extract_statistics(view: DocView, sources: list[str | None]) -> list[Draft]:
     """Statistic drafts."""
     out: list[Draft] = []
@@ -136,8 +149,8 @@ def extract_statistics(view: DocView, sources: list[str | None]) -> list[Draft]:
         if s.is_header or not s.numbers:
             continue
         date_spans = [(d.start, d.end) for d in s.dates]
-        aggregate = is_aggregate(s) or _year_level(s)
-        valued = bool(_VALUE_CUE.search(s.text)) and not _REWARD.search(s.text)
+        aggregate: bool | None = None  # both read only when a number needs them
+        valued: bool | None = None
         as_of = next((d.value for d in s.dates if d.value and d.precision != "unknown"), None)
         for n in s.numbers:
             if n.is_year or any(a <= n.start < b for a, b in date_spans):
@@ -148,6 +161,8 @@ def extract_statistics(view: DocView, sources: list[str | None]) -> list[Draft]:
             if _PERCENT.match(after):
                 unit = "percent"
             elif _MONEY_AFTER.match(after) or _MONEY_BEFORE.search(before) or "$" in n.text:
+                if valued is None:
+                    valued = _valued(s)
                 if not valued:
                     continue
                 m = _MONEY_AFTER.match(after)
@@ -155,21 +170,21 @@ def extract_statistics(view: DocView, sources: list[str | None]) -> list[Draft]:
                 unit = "MXN" if cur in ("pesos", "mxn") else "USD"
             elif _DEATHS.match(after) and not s.cue_classes("killed")[1:]:
                 unit = "deaths"
-            elif aggregate:
+            else:
+                if aggregate is None:
+                    aggregate = _aggregate(s)
+                if not aggregate:
+                    continue
                 unit = _unit(text, n.end)
                 if unit is None:
                     counted = _COUNTED.search(s.text)  # "Homicides reached 36,000 in 2019"
                     if counted is None:
                         continue
                     unit = counted.group(0).lower()
-            else:
-                continue
-            if n.approx and re.search(
-                r"more than|más de|over|above|at least|al menos",
-                text[max(s.start, n.start - 2) : n.end],
-                re.I,
-            ):
+            if n.approx and _MORE_THAN.search(text[max(s.start, n.start - 2) : n.end]):
                 unit = f"{unit} (more than)"
+            if aggregate is None:
+                aggregate = _aggregate(s)
             value: float | int = int(n.value) if float(n.value).is_integer() else n.value
             speaker = sources[s.index] or (_agency(s.text) if aggregate else None)
             fields = {
