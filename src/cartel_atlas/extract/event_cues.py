@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 from cartel_atlas.extract.casualties import killed_count
 from cartel_atlas.extract.context import DocView, PlaceMention, SentenceView
@@ -392,14 +393,15 @@ def _cued_types(
                 present[key] = _words_present(view, scope, needs, key[1])
             if not present[key] or needs in lex_classes(h):
                 continue  # the commodity word itself ("precursores químicos") is no seizure
-        if _CUT_OFF.search(p.text) and not text[h.end : s.end].strip(" .,;"):
+        cut_off, participle = _cue_shape(p.text)
+        if cut_off and not text[h.end : s.end].strip(" .,;"):
             continue  # "299 dosis de" cut off: what was seized is not stated
         if etype in VIOLENT and any(
             w.start <= h.start < w.end for w in s.cue_classes("weapon_words")
         ):
             continue  # "una granada" in a list of seized arms
         if frames is None:
-            frames = _frames(s, low)
+            frames = _frames(s, low, max(c.start for c, _ in cued))
         if any(
             h.start - _FRAME_REACH <= f <= h.start
             and not (_COMMA_BREAK if soft else _CLAUSE_BREAK).search(text, f, h.start)
@@ -408,7 +410,7 @@ def _cued_types(
             continue
         if _HABIT.search(text[h.end : min(s.end, h.end + 25)]):
             continue  # "ha desmantelado con frecuencia": a habit, not an incident
-        if _PARTICIPLE.search(p.text):
+        if participle:
             last = h.end - len(text[h.start : h.end].split()[-1])
             if _DEFINITE_BEFORE.search(text[max(s.start, last - 30) : last]):
                 continue  # "la droga asegurada", "lo asegurado": the seizure already told
@@ -421,22 +423,37 @@ def _cued_types(
 
 
 _CUT_OFF = re.compile(r"\b(?:de|of)$")
+
+
+@lru_cache(maxsize=4096)
+def _cue_shape(cue: str) -> tuple[bool, bool]:
+    """Whether a lexicon cue ends on "de"/"of" and whether it ends on a participle (read
+    once per cue phrase)."""
+    return bool(_CUT_OFF.search(cue)), bool(_PARTICIPLE.search(cue))
+
+
 _FRAME_LOW = lowered(_FRAME)
 
 
-def _frames(s: SentenceView, low: LowText | None) -> list[tuple[int, bool]]:
-    """End offsets of the framing phrases of the sentence, and whether each is a comparison."""
+def _frames(s: SentenceView, low: LowText | None, until: int) -> list[tuple[int, bool]]:
+    """End offsets of the framing phrases of the sentence, and whether each is a comparison.
+    Only those ending by ``until`` (the last cue's start) can frame a cue, so the scan stops
+    there; the phrases before are the same as in a scan of the whole sentence."""
     if not _ANY_FRAME(s.text):
         return []
     text = low.sentence(s) if low is not None else plain_lower(s.text)
+    out: list[tuple[int, bool]] = []
     if text is None:
-        return [
-            (m.end() + s.start, bool(_COMPARE.match(m.group()))) for m in _FRAME.finditer(s.text)
-        ]
-    return [
-        (m.end() + s.start, bool(_COMPARE_LOW.match(text, m.start(), m.end())))
-        for m in _FRAME_LOW.finditer(text)
-    ]
+        for m in _FRAME.finditer(s.text):
+            if m.end() + s.start > until:
+                break
+            out.append((m.end() + s.start, bool(_COMPARE.match(m.group()))))
+        return out
+    for m in _FRAME_LOW.finditer(text):
+        if m.end() + s.start > until:
+            break
+        out.append((m.end() + s.start, bool(_COMPARE_LOW.match(text, m.start(), m.end()))))
+    return out
 
 
 _POSSESSION = re.compile(

@@ -83,29 +83,36 @@ def dateline_end(view: DocView) -> int:
     if not view.sentences:
         return 0
     for first in view.sentences[:3]:
+        if not first.dates:
+            continue  # a dateline ends after its date
         m = _DATELINE.match(view.text[first.start : first.end])
         if m and any(first.start + m.end() >= d.end for d in first.dates):
             return first.start + m.end()
     for s in view.sentences[:3]:  # a dateline on its own line: "Hermosillo, Sonora a 28 de ..."
-        if _DATELINE_LINE.match(s.text) and s.dates:
+        if s.dates and _DATELINE_LINE.match(s.text):
             return s.end
     return 0
 
 
 def _places(view: DocView, sent: SentenceView, skip_before: int = 0) -> list[PlaceMention]:
+    """The sentence's municipalities, else its states, else the countries it names."""
     if not sent.places:
         return []
-    cands = [p for p in sent.places if p.start >= skip_before]
-    mx = [p for p in cands if p.state_code is not None]
-    local = [p for p in mx if p.kind != "state"]
+    mx: list[PlaceMention] = []
+    local: list[PlaceMention] = []
+    for p in sent.places:
+        if p.start >= skip_before and p.state_code is not None:
+            mx.append(p)
+            if p.kind != "state":
+                local.append(p)
     if local:
         return _unique(local)
     if mx:
         return _unique(mx)
     foreign = [
         p
-        for p in cands
-        if not p.is_mexican
+        for p in sent.places
+        if p.start >= skip_before
         and p.label != "Mexico"
         and not _ADJECTIVAL.match(view.text[p.end : p.end + 30])
     ]
@@ -159,6 +166,8 @@ def _abroad(
 
 
 def _unique(places: list[PlaceMention]) -> list[PlaceMention]:
+    if len(places) < 2:
+        return places
     seen: dict[str, PlaceMention] = {}
     for p in places:
         seen.setdefault(p.label, p)
@@ -298,14 +307,33 @@ def _date_near(
     return str(min(dated, key=cost).value)
 
 
-def _actor(view: DocView, sent: SentenceView, recent: list[GroupMention]) -> str | None:
+_BACK_WORDS = (
+    "defendants",
+    "accused",
+    "suspects",
+    "detainees",
+    "investiga",
+    "operation",
+    "case",
+    "acusados",
+    "imputados",
+    "detenidos",
+    "procesados",
+    "operativo",
+    "caso",
+)
+
+
+def _actor(
+    view: DocView, sent: SentenceView, recent: list[GroupMention], low: LowText
+) -> str | None:
     if sent.groups:
         return sent.groups[0].name
     from cartel_atlas.extract.aliases import anaphora
 
-    if anaphora(view.text, sent.start, sent.end) and recent:
+    if recent and anaphora(view.text, sent.start, sent.end):
         return recent[-1].name
-    if _BACK_REFERENCE.search(sent.text):
+    if low.has(_BACK_WORDS, sent.start, sent.end) and _BACK_REFERENCE.search(sent.text):
         # "The defendants include ... (captured)": the group of the case just described
         for prev in reversed(view.sentences[max(0, sent.index - 3) : sent.index]):
             if prev.groups:
@@ -346,7 +374,7 @@ def extract_events(view: DocView) -> list[Draft]:
         if (
             last_violent is not None
             and last_violent.sentence == s.index - 1
-            and not any(t in VIOLENT for t in types)
+            and _VIOLENT.isdisjoint(types)
             and last_violent.fields.get("killed") is None
             and not is_aggregate(s)
         ):
@@ -370,6 +398,7 @@ def extract_events(view: DocView) -> list[Draft]:
             else:
                 etype = violent[0] if found_dead(s) else victim_type(view, s, violent[0], hit)
                 types[etype] = hit  # a body found says nothing of who the victim was
+        actor: list[str | None] = []  # the sentence's actor, read once
         for etype, hit in list(types.items()):
             deaths = counts.get("killed") or 0 if etype in VIOLENT else 0
             if deaths >= TOLL_MIN:
@@ -409,11 +438,13 @@ def extract_events(view: DocView) -> list[Draft]:
             pol = _event_polarity(s, hit, view)
             if pol == "negated" and _UNREPORTED.search(s.text):
                 continue  # "no ha informado sobre detenidos": nothing said, nothing denied
+            if not actor:
+                actor.append(_actor(view, s, recent[:n_prior], low))
             fields: dict[str, object] = {
                 "event_type": etype,
                 "date": date,
                 "place": _place_value(places, s),
-                "actor": _actor(view, s, recent[:n_prior]),
+                "actor": actor[0],
                 "victims": None,
                 "killed": counts.get("killed") if etype in _COUNTED else None,
                 "wounded": counts.get("wounded") if etype in _COUNTED else None,
@@ -464,13 +495,14 @@ _HANDOVER_WORDS = ("disposici", "handed over to")
 
 _ALSO = re.compile(r"\b(?:also|as well|too|también|asimismo)\b", re.I)
 _COUNTED = {*VIOLENT, "fuel_theft", "human_smuggling", "other"}
+_VIOLENT = frozenset(VIOLENT)
 _ONE_VICTIM = {"homicide", "attack_on_official"}
 
 
 def _uncued_deaths(view: DocView, s: SentenceView, types: dict[str, Hit], counts: _Counts) -> None:
     """Deaths told without a killing verb: "ten bodies were found" is a homicide, "forty
     died when a tapped pipeline exploded" an accident typed by what was involved."""
-    if not s.cues or any(t in types for t in VIOLENT) or not s.cue_classes("killed"):
+    if not s.cues or not _VIOLENT.isdisjoint(types) or not s.cue_classes("killed"):
         return
     counted = counts.get("killed") is not None
     word = s.cue_classes("killed")[0]

@@ -42,18 +42,20 @@ def _scoped(
     mine = sent.cue_classes(cls)
     if not mine:
         return False
-    others = [h for h in sent.cues if cls not in _classes(h)]
+    others: list[Hit] | None = None
     for h in mine:
-        if any(
-            o.start <= h.start and h.end <= o.end and (o.end - o.start) > (h.end - h.start)
-            for o in others
-        ):
-            continue  # "sin" inside "sin vida"
         if before_only and h.start >= start:
             continue
         lo, hi = (h.end, start) if h.end <= start else (end, h.start)
         if hi - lo > window:
             continue
+        if others is None:
+            others = [o for o in sent.cues if cls not in _classes(o)]
+        if any(
+            o.start <= h.start and h.end <= o.end and (o.end - o.start) > (h.end - h.start)
+            for o in others
+        ):
+            continue  # "sin" inside "sin vida"
         if lo <= hi and not _BREAK.search(text[lo:hi]):
             return True
         if h.start < end and h.end > start:
