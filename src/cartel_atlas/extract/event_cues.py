@@ -11,6 +11,7 @@ handovers to prosecutors are not incidents.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable
 from functools import lru_cache
 
@@ -43,26 +44,40 @@ class LowText:
     """A document lowercased once (``plain_lower``), for cheap substring pre-checks and
     for running ``lowered`` patterns over its sentences."""
 
-    __slots__ = ("_anywhere", "low")
+    __slots__ = ("_found", "low")
 
     def __init__(self, text: str) -> None:
         self.low = plain_lower(text)
-        self._anywhere: dict[tuple[str, ...], bool] = {}
+        self._found: dict[tuple[str, ...], tuple[list[int], list[int]]] = {}
 
     def has(self, words: tuple[str, ...], start: int = 0, end: int | None = None) -> bool:
         """Whether text[start:end] may match a re.I pattern that needs one of ``words``
-        (lowercase): False only when none of them occurs there. Most documents have none
-        of a pattern's words at all, which is checked once."""
+        (lowercase): False only when none of them occurs there."""
         low = self.low
         if low is None:
             return True
-        anywhere = self._anywhere.get(words)
-        if anywhere is None:
-            anywhere = self._anywhere[words] = any(w in low for w in words)
-        if not anywhere:
-            return False
-        stop = len(low) if end is None else end
-        return any(low.find(w, start, stop) >= 0 for w in words)
+        starts, min_end = self._occurrences(words)
+        k = bisect_left(starts, start)
+        return k < len(starts) and min_end[k] <= (len(low) if end is None else end)
+
+    def _occurrences(self, words: tuple[str, ...]) -> tuple[list[int], list[int]]:
+        """Where ``words`` occur, found once per document: the sorted start offsets and, for
+        each, the least end offset among the occurrences from there on."""
+        found = self._found.get(words)
+        if found is None:
+            assert self.low is not None
+            spans: list[tuple[int, int]] = []
+            for w in words:
+                i = self.low.find(w)
+                while i >= 0:
+                    spans.append((i, i + len(w)))
+                    i = self.low.find(w, i + 1)
+            spans.sort()
+            min_end = [e for _, e in spans]
+            for j in range(len(min_end) - 2, -1, -1):
+                min_end[j] = min(min_end[j], min_end[j + 1])
+            found = self._found[words] = ([a for a, _ in spans], min_end)
+        return found
 
     def sentence(self, s: SentenceView) -> str | None:
         """The sentence's lowercased text, or None where ``plain_lower`` would refuse it."""
@@ -314,18 +329,16 @@ def victim_type(view: DocView, sent: SentenceView, etype: str, cue: Hit) -> str:
             view.text[max(0, h.start - 40) : h.start]
         ):
             continue
-        present.update(
-            str(p.attr("role")) for p in h.payloads if isinstance(p, LexEntry) and p.attr("role")
-        )
         gap = abs(h.start - cue.end) if h.start >= cue.end else abs(cue.start - h.end)
         for p in h.payloads:
-            if (
-                isinstance(p, LexEntry)
-                and p.cls == "victim_roles"
-                and p.attr("role")
-                and (best is None or gap < best[0])
-            ):
-                best = (gap, str(p.attr("role")))
+            if not isinstance(p, LexEntry):
+                continue
+            role = p.attr("role")
+            if not role:
+                continue
+            present.add(str(role))
+            if p.cls == "victim_roles" and (best is None or gap < best[0]):
+                best = (gap, str(role))
     role = best[1] if best else None
     if role == "official":
         return "attack_on_official"

@@ -368,7 +368,8 @@ def extract_events(view: DocView) -> list[Draft]:
             ctx.date = own_date
         types = cue_types(view, s, low)
         counts = _Counts(view, s)
-        _uncued_deaths(view, s, types, counts)
+        if s.cues:
+            _uncued_deaths(view, s, types, counts)
         n_prior = len(recent)
         recent.extend(s.groups)
         if (
