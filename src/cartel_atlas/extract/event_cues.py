@@ -44,21 +44,29 @@ class LowText:
     """A document lowercased once (``plain_lower``), for cheap substring pre-checks and
     for running ``lowered`` patterns over its sentences."""
 
-    __slots__ = ("_found", "low")
+    __slots__ = ("_found", "_scanned", "low")
 
     def __init__(self, text: str) -> None:
         self.low = plain_lower(text)
         self._found: dict[tuple[str, ...], tuple[list[int], list[int]]] = {}
+        self._scanned: dict[tuple[str, ...], int] = {}
 
     def has(self, words: tuple[str, ...], start: int = 0, end: int | None = None) -> bool:
         """Whether text[start:end] may match a re.I pattern that needs one of ``words``
-        (lowercase): False only when none of them occurs there."""
+        (lowercase): False only when none of them occurs there. Words asked about often
+        are found once in the whole document; the first questions just search their span."""
         low = self.low
         if low is None:
             return True
+        stop = len(low) if end is None else end
+        if words not in self._found:
+            scanned = self._scanned.get(words, 0) + stop - start
+            if scanned <= len(low):
+                self._scanned[words] = scanned
+                return any(low.find(w, start, stop) >= 0 for w in words)
         starts, min_end = self._occurrences(words)
         k = bisect_left(starts, start)
-        return k < len(starts) and min_end[k] <= (len(low) if end is None else end)
+        return k < len(starts) and min_end[k] <= stop
 
     def _occurrences(self, words: tuple[str, ...]) -> tuple[list[int], list[int]]:
         """Where ``words`` occur, found once per document: the sorted start offsets and, for
