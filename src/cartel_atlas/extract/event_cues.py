@@ -380,6 +380,8 @@ def cue_types(view: DocView, s: SentenceView, low: LowText | None = None) -> dic
         handover = _handover(s)
         if handover is not None:
             found["extradition"] = handover
+    if not s.cues:
+        return found  # most sentences: nothing cued
     cued = [(h, p) for h in s.cues for p in h.payloads if isinstance(p, EventEntry)]
     if not cued:
         return found
