@@ -77,6 +77,9 @@ _SINGLE_DEATH = re.compile(
 _CLAUSE_START = re.compile(
     r"(?:^|[.,;:—(\n]|\b(?:y|e|and|que|donde|cuando|where|when|but|pero))\s*$", re.I
 )
+_DIGIT = re.compile(r"\d")
+_PUNCT = re.compile(r"[,.;:]")
+_STOP = re.compile(r"[.;]")
 _FAR = 90
 """A count before its death word may be separated by the victims' description ("Trece
 elementos de la Secretaría de Seguridad Pública murieron")."""
@@ -85,7 +88,7 @@ elementos de la Secretaría de Seguridad Pública murieron")."""
 def _vague(n: NumberSpan, lang: str) -> bool:
     """ "decenas de homicidios", "a few leaders were killed": no count, whatever the
     scale says. A hedged exact number ("al menos catorce") is still a count."""
-    if not n.approx or re.search(r"\d", n.text):
+    if not n.approx or _DIGIT.search(n.text):
         return False
     words = n.text.lower().split()
     tables = number_tables(lang)
@@ -97,11 +100,11 @@ def _gap_cost(view: DocView, n: NumberSpan, h: Hit) -> int | None:
     if n.end <= h.start:
         gap = view.text[n.end : h.start]
         lead = _CLAUSE_START.search(view.text[max(0, n.start - 12) : n.start]) or n.start < 2
-        limit = _FAR if lead and not re.search(r"[,.;:]", gap) else 30
+        limit = _FAR if lead and not _PUNCT.search(gap) else 30
     else:
         gap = view.text[h.end : n.start]
         limit = 30
-    if len(gap) > limit or re.search(r"[.;]", gap):
+    if len(gap) > limit or _STOP.search(gap):
         return None
     return len(gap) + 50 * len(_LINK.findall(gap)) + (10 if n.start >= h.end else 0)
 

@@ -11,11 +11,86 @@ handovers to prosecutors are not incidents.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections.abc import Callable
+from functools import lru_cache
 
 from cartel_atlas.extract.casualties import killed_count
 from cartel_atlas.extract.context import DocView, PlaceMention, SentenceView
 from cartel_atlas.extract.gazetteer import EventEntry, LexEntry
 from cartel_atlas.extract.phrases import AnyOf, Hit
+
+
+def plain_lower(text: str) -> str | None:
+    """``text`` lowercased, when a case-sensitive pattern on it finds exactly what the same
+    lowercase pattern with re.I finds on ``text``; else None. Lowercasing must keep every
+    character one character (not 'İ') and the text must not hold 'ı' or 'ſ', which re.I
+    matches to ASCII 'i' and 's' (checked over all code points, with \\w, \\s and \\d)."""
+    low = text.lower()
+    if len(low) != len(text) or "ı" in text or "ſ" in text:
+        return None
+    return low
+
+
+def lowered(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """A case-insensitive pattern written in lowercase, compiled for ``plain_lower`` text:
+    without re.I the regex engine skips failing alternatives far faster."""
+    if pattern.pattern != pattern.pattern.lower() or not pattern.flags & re.I:
+        raise ValueError(f"not a lowercase re.I pattern: {pattern.pattern[:40]}")
+    return re.compile(pattern.pattern, pattern.flags & ~re.I)
+
+
+class LowText:
+    """A document lowercased once (``plain_lower``), for cheap substring pre-checks and
+    for running ``lowered`` patterns over its sentences."""
+
+    __slots__ = ("_found", "_scanned", "low")
+
+    def __init__(self, text: str) -> None:
+        self.low = plain_lower(text)
+        self._found: dict[tuple[str, ...], tuple[list[int], list[int]]] = {}
+        self._scanned: dict[tuple[str, ...], int] = {}
+
+    def has(self, words: tuple[str, ...], start: int = 0, end: int | None = None) -> bool:
+        """Whether text[start:end] may match a re.I pattern that needs one of ``words``
+        (lowercase): False only when none of them occurs there. Words asked about often
+        are found once in the whole document; the first questions just search their span."""
+        low = self.low
+        if low is None:
+            return True
+        stop = len(low) if end is None else end
+        if words not in self._found:
+            scanned = self._scanned.get(words, 0) + stop - start
+            if scanned <= len(low):
+                self._scanned[words] = scanned
+                return any(low.find(w, start, stop) >= 0 for w in words)
+        starts, min_end = self._occurrences(words)
+        k = bisect_left(starts, start)
+        return k < len(starts) and min_end[k] <= stop
+
+    def _occurrences(self, words: tuple[str, ...]) -> tuple[list[int], list[int]]:
+        """Where ``words`` occur, found once per document: the sorted start offsets and, for
+        each, the least end offset among the occurrences from there on."""
+        found = self._found.get(words)
+        if found is None:
+            assert self.low is not None
+            spans: list[tuple[int, int]] = []
+            for w in words:
+                i = self.low.find(w)
+                while i >= 0:
+                    spans.append((i, i + len(w)))
+                    i = self.low.find(w, i + 1)
+            spans.sort()
+            min_end = [e for _, e in spans]
+            for j in range(len(min_end) - 2, -1, -1):
+                min_end[j] = min(min_end[j], min_end[j + 1])
+            found = self._found[words] = ([a for a, _ in spans], min_end)
+        return found
+
+    def sentence(self, s: SentenceView) -> str | None:
+        """The sentence's lowercased text, or None where ``plain_lower`` would refuse it."""
+        return None if self.low is None else self.low[s.start : s.end]
+
 
 SEIZURES = {"drug_seizure", "arms_seizure", "fuel_theft", "lab_dismantled"}
 VIOLENT = ["attack_on_official", "attack_on_security_forces", "massacre", "armed_clash", "homicide"]
@@ -105,6 +180,7 @@ _FRAME_HINTS = (
 _COMPARE = re.compile(r"(?:among|one of|uno de|una de)\b", re.I)
 """Comparisons frame only their own phrase: "uno de los fundadores de las autodefensas,
 fue asesinado" reports a killing."""
+_COMPARE_LOW = lowered(_COMPARE)
 _COMMA_BREAK = re.compile(r"[.;:—–(),]")
 _HABIT = re.compile(
     r"^\s*(?:con frecuencia|frecuentemente|a menudo|often|frequently|regularly|routinely)\b",
@@ -194,8 +270,18 @@ _ANY_FRAME = AnyOf(_FRAME_HINTS)
 def is_aggregate(sent: SentenceView) -> bool:
     """Cumulative totals ("se han asegurado ... durante la presente administración")."""
     if sent.aggregate is None:
-        sent.aggregate = _ANY_AGGREGATE(sent.text) and bool(_AGGREGATE.search(sent.text))
+        sent.aggregate = _ANY_AGGREGATE(sent.text) and _aggregate_match(sent.text)
     return sent.aggregate
+
+
+_AGGREGATE_LOW = lowered(_AGGREGATE)
+
+
+def _aggregate_match(text: str) -> bool:
+    low = plain_lower(text)
+    if low is None:
+        return bool(_AGGREGATE.search(text))
+    return bool(_AGGREGATE_LOW.search(low))
 
 
 def lex_classes(hit: Hit) -> set[str]:
@@ -218,8 +304,8 @@ _CATEGORY_NEEDS = {
 def _words_present(view: DocView, sents: list[SentenceView], cls: str, lab: bool) -> bool:
     cats = _CATEGORY_NEEDS.get(cls, set())
     for s in sents:
-        for h in s.cues:
-            if cls not in lex_classes(h) or _UNIT_ONLY.match(view.text[h.start : h.end]):
+        for h in s.cue_classes(cls):  # the hits with a lexicon payload of class ``cls``
+            if _UNIT_ONLY.match(view.text[h.start : h.end]):
                 continue
             if cls == "drug_words":
                 before = view.text[max(0, h.start - 45) : h.start]
@@ -251,18 +337,16 @@ def victim_type(view: DocView, sent: SentenceView, etype: str, cue: Hit) -> str:
             view.text[max(0, h.start - 40) : h.start]
         ):
             continue
-        present.update(
-            str(p.attr("role")) for p in h.payloads if isinstance(p, LexEntry) and p.attr("role")
-        )
         gap = abs(h.start - cue.end) if h.start >= cue.end else abs(cue.start - h.end)
         for p in h.payloads:
-            if (
-                isinstance(p, LexEntry)
-                and p.cls == "victim_roles"
-                and p.attr("role")
-                and (best is None or gap < best[0])
-            ):
-                best = (gap, str(p.attr("role")))
+            if not isinstance(p, LexEntry):
+                continue
+            role = p.attr("role")
+            if not role:
+                continue
+            present.add(str(role))
+            if p.cls == "victim_roles" and (best is None or gap < best[0]):
+                best = (gap, str(role))
     role = best[1] if best else None
     if role == "official":
         return "attack_on_official"
@@ -288,64 +372,111 @@ _SPEAKS = re.compile(
 )
 
 
-def cue_types(view: DocView, s: SentenceView) -> dict[str, Hit]:
-    """Event types cued in the sentence (first cue hit of each type)."""
+def cue_types(view: DocView, s: SentenceView, low: LowText | None = None) -> dict[str, Hit]:
+    """Event types cued in the sentence (first cue hit of each type). ``low``, the
+    document lowercased once, makes the pre-checks cheap."""
     found: dict[str, Hit] = {}
-    scope = [s, *view.items_after(s.index)] if s.intro else [s]
-    lab = any(
-        isinstance(p, EventEntry) and p.event_type == "lab_dismantled"
-        for h in s.cues
-        for p in h.payloads
-    )
-    handover = _handover(s)
-    if handover is not None:
-        found["extradition"] = handover
-    if not any(isinstance(p, EventEntry) for h in s.cues for p in h.payloads):
+    if low is None or low.has(_US_HINTS, s.start, s.end):
+        handover = _handover(s)
+        if handover is not None:
+            found["extradition"] = handover
+    if not s.cues:
+        return found  # most sentences: nothing cued
+    cued = [(h, p) for h in s.cues for p in h.payloads if isinstance(p, EventEntry)]
+    if not cued:
         return found
-    weapons = [h for h in s.cues if "weapon_words" in lex_classes(h)]
-    denials = s.cue_classes("negation")
-    frames = (
-        [(m.end() + s.start, bool(_COMPARE.match(m.group()))) for m in _FRAME.finditer(s.text)]
-        if _ANY_FRAME(s.text)
-        else []
-    )
-    for h in s.cues:
-        for p in h.payloads:
-            if not isinstance(p, EventEntry):
-                continue
-            if p.event_type in found and not _inside(found[p.event_type], denials):
-                continue
-            if p.needs and not _words_present(
-                view, scope, p.needs, lab and p.event_type in _FINISHED
-            ):
-                continue
-            if p.needs and p.needs in lex_classes(h):
-                continue  # the commodity word itself ("precursores químicos") is no seizure
-            if re.search(r"\b(?:de|of)$", p.text) and not view.text[h.end : s.end].strip(" .,;"):
-                continue  # "299 dosis de" cut off: what was seized is not stated
-            if p.event_type in VIOLENT and any(w.start <= h.start < w.end for w in weapons):
-                continue  # "una granada" in a list of seized arms
-            if any(
-                h.start - _FRAME_REACH <= f <= h.start
-                and not (_COMMA_BREAK if soft else _CLAUSE_BREAK).search(view.text, f, h.start)
-                for f, soft in frames
-            ):
-                continue
-            if _HABIT.search(view.text[h.end : min(s.end, h.end + 25)]):
-                continue  # "ha desmantelado con frecuencia": a habit, not an incident
-            if _PARTICIPLE.search(p.text):
-                last = h.end - len(view.text[h.start : h.end].split()[-1])
-                if _DEFINITE_BEFORE.search(view.text[max(s.start, last - 30) : last]):
-                    continue  # "la droga asegurada", "lo asegurado": the seizure already told
-            if _REPORTING.match(view.text[h.end : h.end + 12]):
-                continue  # "research has found that": a reporting verb, not a find
-            if p.event_type in found and _inside(h, denials):
-                continue
-            # a cue inside a denial ("evaded capture") gives way to a plain one ("was arrested")
-            found[p.event_type] = h
+    _cued_types(view, s, cued, found, low)
     if "arrest" in found:
         _possession(view, s, found)
     return found
+
+
+def _cued_types(
+    view: DocView,
+    s: SentenceView,
+    cued: list[tuple[Hit, EventEntry]],
+    found: dict[str, Hit],
+    low: LowText | None,
+) -> None:
+    """The typing rules for each event cue of the sentence, in order (``cue_types``)."""
+    text = view.text
+    scope = [s, *view.items_after(s.index)] if s.intro else [s]
+    lab = any(p.event_type == "lab_dismantled" for _, p in cued)
+    present: dict[tuple[str, bool], bool] = {}
+    denials = s.cue_classes("negation")
+    frames: list[tuple[int, bool]] | None = None
+    for h, p in cued:
+        etype = p.event_type
+        if etype in found and not _inside(found[etype], denials):
+            continue
+        needs = p.needs
+        if needs:
+            key = (needs, lab and etype in _FINISHED)
+            if key not in present:
+                present[key] = _words_present(view, scope, needs, key[1])
+            if not present[key] or needs in lex_classes(h):
+                continue  # the commodity word itself ("precursores químicos") is no seizure
+        cut_off, participle = _cue_shape(p.text)
+        if cut_off and not text[h.end : s.end].strip(" .,;"):
+            continue  # "299 dosis de" cut off: what was seized is not stated
+        if etype in VIOLENT and any(
+            w.start <= h.start < w.end for w in s.cue_classes("weapon_words")
+        ):
+            continue  # "una granada" in a list of seized arms
+        if frames is None:
+            frames = _frames(s, low, max(c.start for c, _ in cued))
+        if any(
+            h.start - _FRAME_REACH <= f <= h.start
+            and not (_COMMA_BREAK if soft else _CLAUSE_BREAK).search(text, f, h.start)
+            for f, soft in frames
+        ):
+            continue
+        if _HABIT.search(text[h.end : min(s.end, h.end + 25)]):
+            continue  # "ha desmantelado con frecuencia": a habit, not an incident
+        if participle:
+            last = h.end - len(text[h.start : h.end].split()[-1])
+            if _DEFINITE_BEFORE.search(text[max(s.start, last - 30) : last]):
+                continue  # "la droga asegurada", "lo asegurado": the seizure already told
+        if _REPORTING.match(text[h.end : h.end + 12]):
+            continue  # "research has found that": a reporting verb, not a find
+        if etype in found and _inside(h, denials):
+            continue
+        # a cue inside a denial ("evaded capture") gives way to a plain one ("was arrested")
+        found[etype] = h
+
+
+_CUT_OFF = re.compile(r"\b(?:de|of)$")
+
+
+@lru_cache(maxsize=4096)
+def _cue_shape(cue: str) -> tuple[bool, bool]:
+    """Whether a lexicon cue ends on "de"/"of" and whether it ends on a participle (read
+    once per cue phrase)."""
+    return bool(_CUT_OFF.search(cue)), bool(_PARTICIPLE.search(cue))
+
+
+_FRAME_LOW = lowered(_FRAME)
+
+
+def _frames(s: SentenceView, low: LowText | None, until: int) -> list[tuple[int, bool]]:
+    """End offsets of the framing phrases of the sentence, and whether each is a comparison.
+    Only those ending by ``until`` (the last cue's start) can frame a cue, so the scan stops
+    there; the phrases before are the same as in a scan of the whole sentence."""
+    if not _ANY_FRAME(s.text):
+        return []
+    text = low.sentence(s) if low is not None else plain_lower(s.text)
+    out: list[tuple[int, bool]] = []
+    if text is None:
+        for m in _FRAME.finditer(s.text):
+            if m.end() + s.start > until:
+                break
+            out.append((m.end() + s.start, bool(_COMPARE.match(m.group()))))
+        return out
+    for m in _FRAME_LOW.finditer(text):
+        if m.end() + s.start > until:
+            break
+        out.append((m.end() + s.start, bool(_COMPARE_LOW.match(text, m.start(), m.end()))))
+    return out
 
 
 _POSSESSION = re.compile(
@@ -387,16 +518,15 @@ _PEOPLE = re.compile(
 )
 
 
-_ANY_US = AnyOf(
-    (
-        "united states",
-        "estados unidos",
-        "u.s. custody",
-        "u.s. authorities",
-        " a eu",
-        "estadounidenses",
-    )
+_US_HINTS = (
+    "united states",
+    "estados unidos",
+    "u.s. custody",
+    "u.s. authorities",
+    " a eu",
+    "estadounidenses",
 )
+_ANY_US = AnyOf(_US_HINTS)
 
 
 def _handover(s: SentenceView) -> Hit | None:
@@ -414,9 +544,15 @@ def _inside(h: Hit, spans: list[Hit]) -> bool:
 
 
 def anchored(
-    view: DocView, s: SentenceView, etype: str, places: list[PlaceMention], date: str | None
+    view: DocView,
+    s: SentenceView,
+    etype: str,
+    places: list[PlaceMention],
+    date: str | None,
+    killed: Callable[[], int | None] | None = None,
 ) -> bool:
-    """Whether the sentence reports a specific incident rather than a kind of activity."""
+    """Whether the sentence reports a specific incident rather than a kind of activity.
+    ``killed`` gives the sentence's death count when the caller has it already."""
     if etype in VIOLENT or etype in (
         "kidnapping",
         "extortion",
@@ -427,13 +563,15 @@ def anchored(
     ):
         # a count, a day or month, or a municipality: "homicides remain the main concern
         # in Guanajuato" names no incident
-        specific_date = any(d.precision in ("day", "month", "interval") for d in s.dates)
-        local = any(p.is_mexican and p.kind != "state" for p in places)
-        counted = killed_count(view, s, "killed") is not None or any(
-            not n.is_year and not n.approx for n in s.numbers
-        )
+        if any(d.precision in ("day", "month", "interval") for d in s.dates):
+            return True  # a specific date
+        if any(p.is_mexican and p.kind != "state" for p in places):
+            return True  # a municipality
+        count = killed() if killed is not None else killed_count(view, s, "killed")
         # a state and a year ("Guanajuato recorded more homicides in 2019") is not enough
-        return specific_date or local or counted or s.intro
+        return (
+            count is not None or any(not n.is_year and not n.approx for n in s.numbers) or s.intro
+        )
     if etype in SEIZURES:
         quantities = any(not n.is_year and not n.approx for n in s.numbers) or s.intro
         return bool(places or date or quantities)

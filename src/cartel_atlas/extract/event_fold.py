@@ -121,16 +121,18 @@ def _key(d: Draft) -> tuple[object, str]:
     )
 
 
-def _merge_same(drafts: list[Draft]) -> list[Draft]:
+def _merge_same(drafts: list[Draft], keys: list[tuple[object, str]]) -> list[int]:
     """One draft per (type, place, date, polarity): a headline and the lead that tells the
-    same incident become one fact with the actor and counts either gives."""
+    same incident become one fact with the actor and counts either gives. Returns the
+    indexes of the drafts kept (their keys do not change: only actors and counts merge)."""
     first: dict[tuple[object, str], Draft] = {}
-    out: list[Draft] = []
-    for d in drafts:
-        kept = first.get(_key(d))
+    out: list[int] = []
+    for i, d in enumerate(drafts):
+        key = keys[i]
+        kept = first.get(key)
         if kept is None:
-            first[_key(d)] = d
-            out.append(d)
+            first[key] = d
+            out.append(i)
             continue
         for field in ("actor", "actor_polarity"):
             if kept.fields.get(field) is None and d.fields.get(field) is not None:
@@ -150,14 +152,22 @@ def fold_duplicates(drafts: list[Draft]) -> list[Draft]:
     Compared within each event type, once per distinct (place, date, polarity), so long
     documents stay linear in practice.
     """
-    drafts = _merge_same(drafts)
+    if not drafts:
+        return drafts
+    all_keys = [_key(d) for d in drafts]
+    kept = _merge_same(drafts, all_keys)
+    drafts = [drafts[i] for i in kept]
+    keys = [all_keys[i] for i in kept]
     by_type: dict[object, dict[str, dict[str, object]]] = {}
-    for d in drafts:
-        etype, key = _key(d)
+    for d, (etype, key) in zip(drafts, keys, strict=True):
         by_type.setdefault(etype, {}).setdefault(key, d.fields)
     redundant: set[tuple[object, str]] = set()
     for etype, variants in by_type.items():
+        if len(variants) < 2:
+            continue  # a single variant subsumes nothing but another
         for key, f in variants.items():
             if any(o is not f and _subsumed(f, o) for o in variants.values()):
                 redundant.add((etype, key))
-    return [d for d in drafts if _key(d) not in redundant]
+    if not redundant:
+        return drafts
+    return [d for d, k in zip(drafts, keys, strict=True) if k not in redundant]

@@ -26,7 +26,14 @@ from cartel_atlas.extract.casualties import (
 )
 from cartel_atlas.extract.context import DocView, GroupMention, PlaceMention, SentenceView
 from cartel_atlas.extract.drafts import Draft
-from cartel_atlas.extract.event_cues import VIOLENT, anchored, cue_types, is_aggregate, victim_type
+from cartel_atlas.extract.event_cues import (
+    VIOLENT,
+    LowText,
+    anchored,
+    cue_types,
+    is_aggregate,
+    victim_type,
+)
 from cartel_atlas.extract.event_fold import (
     MASSACRE_MIN,
     TOLL_MIN,
@@ -76,27 +83,36 @@ def dateline_end(view: DocView) -> int:
     if not view.sentences:
         return 0
     for first in view.sentences[:3]:
+        if not first.dates:
+            continue  # a dateline ends after its date
         m = _DATELINE.match(view.text[first.start : first.end])
         if m and any(first.start + m.end() >= d.end for d in first.dates):
             return first.start + m.end()
     for s in view.sentences[:3]:  # a dateline on its own line: "Hermosillo, Sonora a 28 de ..."
-        if _DATELINE_LINE.match(s.text) and s.dates:
+        if s.dates and _DATELINE_LINE.match(s.text):
             return s.end
     return 0
 
 
 def _places(view: DocView, sent: SentenceView, skip_before: int = 0) -> list[PlaceMention]:
-    cands = [p for p in sent.places if p.start >= skip_before]
-    mx = [p for p in cands if p.is_mexican]
-    local = [p for p in mx if p.kind != "state"]
+    """The sentence's municipalities, else its states, else the countries it names."""
+    if not sent.places:
+        return []
+    mx: list[PlaceMention] = []
+    local: list[PlaceMention] = []
+    for p in sent.places:
+        if p.start >= skip_before and p.state_code is not None:
+            mx.append(p)
+            if p.kind != "state":
+                local.append(p)
     if local:
         return _unique(local)
     if mx:
         return _unique(mx)
     foreign = [
         p
-        for p in cands
-        if not p.is_mexican
+        for p in sent.places
+        if p.start >= skip_before
         and p.label != "Mexico"
         and not _ADJECTIVAL.match(view.text[p.end : p.end + 30])
     ]
@@ -150,6 +166,8 @@ def _abroad(
 
 
 def _unique(places: list[PlaceMention]) -> list[PlaceMention]:
+    if len(places) < 2:
+        return places
     seen: dict[str, PlaceMention] = {}
     for p in places:
         seen.setdefault(p.label, p)
@@ -163,11 +181,18 @@ _PERIOD = re.compile(
 )
 
 
-def _over_a_period(s: SentenceView) -> bool:
+_PERIOD_WORDS = ("ltim", "in recent", "over the")
+
+
+def _over_a_period(s: SentenceView, low: LowText) -> bool:
     """ "Los homicidios registrados en los últimos meses": many incidents, none dated.
     A sentence that dates its own incident ("the third attack in recent months, on
     Monday") still reports it."""
-    return bool(_PERIOD.search(s.text)) and not any(d.precision == "day" for d in s.dates)
+    return (
+        low.has(_PERIOD_WORDS, s.start, s.end)
+        and bool(_PERIOD.search(s.text))
+        and not any(d.precision == "day" for d in s.dates)
+    )
 
 
 _UNREPORTED = re.compile(
@@ -219,14 +244,17 @@ def _event_polarity(s: SentenceView, hit: Hit, view: DocView) -> str:
     return polarity_at(s, view.text, hit.start, hit.end)
 
 
-def _background(view: DocView, d: object) -> bool:
+_SINCE_WORDS = ("since", "desde que")
+
+
+def _background(view: DocView, d: object, low: LowText) -> bool:
     """A date that only times a term of office ("since X took office in December 2018") or
     the statement that reports the incident ("the minister said on Friday that...")."""
     start = d.start  # type: ignore[attr-defined]
-    return bool(
-        _SINCE_OFFICE.search(view.text[max(0, start - 110) : start])
-        or _SAID_BEFORE.search(view.text[max(0, start - 30) : start])
-    )
+    lo = max(0, start - 110)
+    if low.has(_SINCE_WORDS, lo, start) and _SINCE_OFFICE.search(view.text[lo:start]):
+        return True
+    return bool(_SAID_BEFORE.search(view.text, max(0, start - 30), start))
 
 
 _SAID_BEFORE = re.compile(
@@ -236,13 +264,21 @@ _SAID_BEFORE = re.compile(
 )
 
 
-def _date(sent: SentenceView, skip_before: int = 0, view: DocView | None = None) -> str | None:
+def _date(
+    sent: SentenceView,
+    skip_before: int = 0,
+    view: DocView | None = None,
+    low: LowText | None = None,
+) -> str | None:
+    """The sentence's first date (after ``skip_before``; with ``view``, not a term of office)."""
+    if view is not None and low is None:
+        low = LowText(view.text)
     for d in sent.dates:
         if (
             d.value
             and d.precision != "unknown"
             and d.start >= skip_before
-            and (view is None or not _background(view, d))
+            and (view is None or low is None or not _background(view, d, low))
         ):
             return str(d.value)
     return None
@@ -251,7 +287,9 @@ def _date(sent: SentenceView, skip_before: int = 0, view: DocView | None = None)
 _CLAUSE_GAP = re.compile(r"[,;]|\b(?:and|y|but|pero|while|mientras)\b")
 
 
-def _date_near(view: DocView, sent: SentenceView, cue: Hit, skip_before: int) -> str | None:
+def _date_near(
+    view: DocView, sent: SentenceView, cue: Hit, skip_before: int, low: LowText
+) -> str | None:
     """The sentence's date closest to the cue, not across a clause boundary when avoidable
     ("arrested in 2022 and extradited in March 2023": each verb its own date)."""
     dated = [
@@ -260,7 +298,7 @@ def _date_near(view: DocView, sent: SentenceView, cue: Hit, skip_before: int) ->
         if d.value
         and d.precision != "unknown"
         and d.start >= skip_before
-        and not _background(view, d)
+        and not _background(view, d, low)
     ]
     plain = [
         d
@@ -279,20 +317,33 @@ def _date_near(view: DocView, sent: SentenceView, cue: Hit, skip_before: int) ->
     return str(min(dated, key=cost).value)
 
 
-def _deaths(view: DocView, sent: SentenceView, cue: Hit) -> int | None:
-    """Deaths stated next to a death word or a killing cue ("one killing", "killing 13")."""
-    del cue  # the count is read around every death word of the sentence
-    return killed_count(view, sent, "killed")
+_BACK_WORDS = (
+    "defendants",
+    "accused",
+    "suspects",
+    "detainees",
+    "investiga",
+    "operation",
+    "case",
+    "acusados",
+    "imputados",
+    "detenidos",
+    "procesados",
+    "operativo",
+    "caso",
+)
 
 
-def _actor(view: DocView, sent: SentenceView, recent: list[GroupMention]) -> str | None:
+def _actor(
+    view: DocView, sent: SentenceView, recent: list[GroupMention], low: LowText
+) -> str | None:
     if sent.groups:
         return sent.groups[0].name
     from cartel_atlas.extract.aliases import anaphora
 
-    if anaphora(view.text, sent.start, sent.end) and recent:
+    if recent and anaphora(view.text, sent.start, sent.end):
         return recent[-1].name
-    if _BACK_REFERENCE.search(sent.text):
+    if low.has(_BACK_WORDS, sent.start, sent.end) and _BACK_REFERENCE.search(sent.text):
         # "The defendants include ... (captured)": the group of the case just described
         for prev in reversed(view.sentences[max(0, sent.index - 3) : sent.index]):
             if prev.groups:
@@ -305,6 +356,7 @@ def extract_events(view: DocView) -> list[Draft]:
     out: list[Draft] = []
     ctx = _Ctx([], -1, None, None)
     skip = dateline_end(view)
+    low = LowText(view.text)
     for s in view.sentences[:3]:
         if _date(s):
             ctx.report_date = _date(s)
@@ -319,24 +371,31 @@ def extract_events(view: DocView) -> list[Draft]:
             recent.extend(s.groups)
             continue
         own_places = _places(view, s, skip)
-        own_date = _date(s, skip, view)
+        own_date = _date(s, skip, view, low) if s.dates else None
         if own_places:
             ctx.place, ctx.place_sentence = own_places, s.index
         if own_date:
             ctx.date = own_date
-        types = cue_types(view, s)
-        _uncued_deaths(view, s, types)
-        prior = list(recent)
+        types = cue_types(view, s, low)
+        counts = _Counts(view, s)
+        if s.cues:
+            _uncued_deaths(view, s, types, counts)
+        n_prior = len(recent)
         recent.extend(s.groups)
         if (
             last_violent is not None
             and last_violent.sentence == s.index - 1
-            and not any(t in VIOLENT for t in types)
+            and _VIOLENT.isdisjoint(types)
             and last_violent.fields.get("killed") is None
             and not is_aggregate(s)
         ):
-            _merge_counts(view, s, last_violent, counted_only=True)
-        if not types or is_aggregate(s) or _HANDOVER.search(s.text) or _over_a_period(s):
+            _merge_counts(view, s, last_violent, counts, counted_only=True)
+        if (
+            not types
+            or is_aggregate(s)
+            or (low.has(_HANDOVER_WORDS, s.start, s.end) and _HANDOVER.search(s.text))
+            or _over_a_period(s, low)
+        ):
             continue
         violent = [t for t in VIOLENT if t in types]
         if violent:
@@ -346,29 +405,31 @@ def extract_events(view: DocView) -> list[Draft]:
                 (last_violent.sentence == s.index - 1 and not own_date and not own_places)
                 or (0 < s.index - last_violent.sentence <= 2 and _ALSO.search(s.text))
             ):
-                _merge_counts(view, s, last_violent)
+                _merge_counts(view, s, last_violent, counts)
             else:
                 etype = violent[0] if found_dead(s) else victim_type(view, s, violent[0], hit)
                 types[etype] = hit  # a body found says nothing of who the victim was
+        actor: list[str | None] = []  # the sentence's actor, read once
         for etype, hit in list(types.items()):
-            deaths = _deaths(view, s, hit) or 0 if etype in VIOLENT else 0
+            deaths = counts.get("killed") or 0 if etype in VIOLENT else 0
             if deaths >= TOLL_MIN:
                 continue  # a death toll over a period is a statistic, not one attack
             if etype == "homicide" and deaths >= MASSACRE_MIN and not found_dead(s):
                 etype = "massacre"  # the taxonomy: several civilians killed at once
             if etype in VIOLENT and ACCIDENT.search(s.text) and not ATTACKER.search(s.text):
                 etype = accident_type(s)  # deaths in an explosion or accident are no attack
-            told = [
-                d
-                for d in out
-                if d.fields["event_type"] == etype
-                or (etype in VIOLENT and d.fields["event_type"] in VIOLENT)
-            ]
-            if told and _THE_BEFORE.search(view.text[max(s.start, hit.start - 12) : hit.start]):
-                _refine_place(told[-1], own_places)
-                continue  # "The attack took place near ...": the incident already told
+            if _THE_BEFORE.search(view.text[max(s.start, hit.start - 12) : hit.start]):
+                told = [
+                    d
+                    for d in out
+                    if d.fields["event_type"] == etype
+                    or (etype in VIOLENT and d.fields["event_type"] in VIOLENT)
+                ]
+                if told:
+                    _refine_place(told[-1], own_places)
+                    continue  # "The attack took place near ...": the incident already told
             if not (
-                anchored(view, s, etype, own_places, own_date)
+                anchored(view, s, etype, own_places, own_date, counts.killed)
                 or _FOLLOW_UP.match(s.text)
                 or (etype == "arrest" and _still_free(s, hit, view))
             ):
@@ -384,18 +445,20 @@ def extract_events(view: DocView) -> list[Draft]:
                 and _continues(view, ctx.place_sentence, s)
             ):
                 places = ctx.place
-            date = _date_near(view, s, hit, skip) or own_date or ctx.date or ctx.report_date
+            date = _date_near(view, s, hit, skip, low) or own_date or ctx.date or ctx.report_date
             pol = _event_polarity(s, hit, view)
             if pol == "negated" and _UNREPORTED.search(s.text):
                 continue  # "no ha informado sobre detenidos": nothing said, nothing denied
+            if not actor:
+                actor.append(_actor(view, s, recent[:n_prior], low))
             fields: dict[str, object] = {
                 "event_type": etype,
                 "date": date,
                 "place": _place_value(places, s),
-                "actor": _actor(view, s, prior),
+                "actor": actor[0],
                 "victims": None,
-                "killed": _deaths(view, s, hit) if etype in _COUNTED else None,
-                "wounded": killed_count(view, s, "wounded") if etype in _COUNTED else None,
+                "killed": counts.get("killed") if etype in _COUNTED else None,
+                "wounded": counts.get("wounded") if etype in _COUNTED else None,
             }
             if fields["killed"] is None and etype in _ONE_VICTIM and single_death(s):
                 fields["killed"] = 1
@@ -420,17 +483,39 @@ def extract_events(view: DocView) -> list[Draft]:
     return fold_duplicates(massacres(headline_told(view, out), view))
 
 
+class _Counts:
+    """The sentence's death and injury counts (``killed_count``), each read once."""
+
+    __slots__ = ("_seen", "_sent", "_view")
+
+    def __init__(self, view: DocView, sent: SentenceView) -> None:
+        self._view, self._sent = view, sent
+        self._seen: dict[str, int | None] = {}
+
+    def get(self, cls: str) -> int | None:
+        if cls not in self._seen:
+            self._seen[cls] = killed_count(self._view, self._sent, cls) if self._sent.cues else None
+        return self._seen[cls]
+
+    def killed(self) -> int | None:
+        return self.get("killed")
+
+
+_HANDOVER_WORDS = ("disposici", "handed over to")
+
+
 _ALSO = re.compile(r"\b(?:also|as well|too|también|asimismo)\b", re.I)
 _COUNTED = {*VIOLENT, "fuel_theft", "human_smuggling", "other"}
+_VIOLENT = frozenset(VIOLENT)
 _ONE_VICTIM = {"homicide", "attack_on_official"}
 
 
-def _uncued_deaths(view: DocView, s: SentenceView, types: dict[str, Hit]) -> None:
+def _uncued_deaths(view: DocView, s: SentenceView, types: dict[str, Hit], counts: _Counts) -> None:
     """Deaths told without a killing verb: "ten bodies were found" is a homicide, "forty
     died when a tapped pipeline exploded" an accident typed by what was involved."""
-    if any(t in types for t in VIOLENT) or not s.cue_classes("killed"):
+    if not s.cues or not _VIOLENT.isdisjoint(types) or not s.cue_classes("killed"):
         return
-    counted = killed_count(view, s, "killed") is not None
+    counted = counts.get("killed") is not None
     word = s.cue_classes("killed")[0]
     if ACCIDENT.search(s.text) and not ATTACKER.search(s.text):
         # "más de medio centenar de migrantes murieron": a toll, even a vague one
@@ -447,11 +532,14 @@ def _place_value(places: list[PlaceMention], sent: SentenceView) -> object:
     return labels[0] if len(labels) == 1 else labels
 
 
-def _merge_counts(view: DocView, s: SentenceView, prev: Draft, counted_only: bool = False) -> None:
+def _merge_counts(
+    view: DocView, s: SentenceView, prev: Draft, counts: _Counts, counted_only: bool = False
+) -> None:
     """A follow-up sentence of the same attack adds its dead and wounded ("24 personas
     perdieron la vida y siete más resultaron heridos" after the attack is told)."""
+    del view  # the counts are the sentence's
     for key, cls in (("killed", "killed"), ("wounded", "wounded")):
-        n = killed_count(view, s, cls)
+        n = counts.get(cls)
         if n is None and s.cue_classes(cls) and not counted_only:
             n = 1
         if n is not None:

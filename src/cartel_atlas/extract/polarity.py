@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from cartel_atlas.extract.context import SentenceView
-from cartel_atlas.extract.phrases import Hit
+from cartel_atlas.extract.phrases import AnyOf, Hit
 
 _BREAK = re.compile(r"[,;:—–()]|\s-\s|\b(?:but|pero|sino|although|aunque|while|mientras)\b")
 _SENTENCE_WIDE_NEG = re.compile(
@@ -42,18 +42,20 @@ def _scoped(
     mine = sent.cue_classes(cls)
     if not mine:
         return False
-    others = [h for h in sent.cues if cls not in _classes(h)]
+    others: list[Hit] | None = None
     for h in mine:
-        if any(
-            o.start <= h.start and h.end <= o.end and (o.end - o.start) > (h.end - h.start)
-            for o in others
-        ):
-            continue  # "sin" inside "sin vida"
         if before_only and h.start >= start:
             continue
         lo, hi = (h.end, start) if h.end <= start else (end, h.start)
         if hi - lo > window:
             continue
+        if others is None:
+            others = [o for o in sent.cues if cls not in _classes(o)]
+        if any(
+            o.start <= h.start and h.end <= o.end and (o.end - o.start) > (h.end - h.start)
+            for o in others
+        ):
+            continue  # "sin" inside "sin vida"
         if lo <= hi and not _BREAK.search(text[lo:hi]):
             return True
         if h.start < end and h.end > start:
@@ -72,17 +74,16 @@ def polarity_at(sent: SentenceView, text: str, start: int, end: int) -> str:
     return "asserted"
 
 
+_CLAUSE_GAP = re.compile(r"[;:,]|\b(?:but|pero|while|mientras)\b")
+
+
 def _denial_near(sent: SentenceView, text: str, start: int, end: int) -> bool:
     """A sentence-wide denial counts for a cue in its own clause ("was not caught and
     remains at large"), not across ';', ',' or 'but' ("two were arrested; a third remains
     at large", "Zambada, who evaded capture for decades, was taken into custody")."""
     for m in _SENTENCE_WIDE_NEG.finditer(text, sent.start, sent.end):
         lo, hi = (m.end(), start) if m.end() <= start else (end, m.start())
-        if (
-            lo <= hi
-            and hi - lo <= 120
-            and not re.search(r"[;:,]|\b(?:but|pero|while|mientras)\b", text[lo:hi])
-        ):
+        if lo <= hi and hi - lo <= 120 and not _CLAUSE_GAP.search(text[lo:hi]):
             return True
     return False
 
@@ -95,9 +96,10 @@ def hedged(sent: SentenceView, text: str, start: int | None = None, end: int | N
 
 
 _NEG_HINTS = ("prófug", "profug", "large", "capture", "never", "podido", "escap", "not ", "no fue")
+_ANY_NEG = AnyOf(_NEG_HINTS)
+"""One scan of the lowercased sentence for any of the hints."""
 
 
 def sentence_negates(sent: SentenceView) -> bool:
     """Sentence-wide denials ('it was never passed', 'sigue prófugo')."""
-    low = sent.text.lower()
-    return any(h in low for h in _NEG_HINTS) and bool(_SENTENCE_WIDE_NEG.search(sent.text))
+    return _ANY_NEG(sent.text) and bool(_SENTENCE_WIDE_NEG.search(sent.text))
