@@ -7,9 +7,12 @@ and a key may carry several payloads (one name, several readings).
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import accumulate
+from operator import itemgetter
 from typing import Any
 
 import ahocorasick
@@ -109,12 +112,49 @@ class AnyOf:
     cheap pre-check before costlier patterns."""
 
     def __init__(self, words: Iterable[str]) -> None:
+        self._words = sorted({w.lower() for w in words})
         self._auto = ahocorasick.Automaton()
-        for w in words:
-            self._auto.add_word(w.lower(), w)
+        for w in self._words:
+            self._auto.add_word(w, len(w))
         self._auto.make_automaton()
 
     def __call__(self, text: str) -> bool:
         for _ in self._auto.iter(text.lower()):
             return True
         return False
+
+    def spans(self, low: str) -> Occurrences:
+        """Every occurrence in ``low`` (already lower-case), to ask about many windows."""
+        if len(self._words) > _FIND_WORDS:
+            return Occurrences([(end + 1 - n, end + 1) for end, n in self._auto.iter(low)])
+        # for a handful of words, str.find's fast search beats the automaton's walk
+        found: list[tuple[int, int]] = []
+        for w in self._words:
+            i = low.find(w)
+            while i >= 0:
+                found.append((i, i + len(w)))
+                i = low.find(w, i + 1)
+        found.sort(key=itemgetter(1))
+        return Occurrences(found)
+
+
+_FIND_WORDS = 8
+"""Up to this many words, ``AnyOf.spans`` searches each with str.find."""
+
+
+class Occurrences:
+    """Substring occurrences of one text, answering "does one lie wholly inside
+    text[start:end]?" with a bisect."""
+
+    __slots__ = ("_ends", "_starts")
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        # spans are in order of their end; _starts[i] is the latest start among the
+        # first i + 1 spans, so a span inside [start, end) exists iff the latest start of
+        # those ending by ``end`` is >= start
+        self._ends = [e for _, e in spans]
+        self._starts = list(accumulate((s for s, _ in spans), max))
+
+    def within(self, start: int, end: int) -> bool:
+        i = bisect_right(self._ends, end) - 1
+        return i >= 0 and self._starts[i] >= start
