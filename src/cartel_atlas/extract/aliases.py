@@ -201,7 +201,7 @@ def resolve_groups(
     out.extend(_self_named(text, out, gz, hits, sentence_of, defs))
     out.extend(_defined_uses(text, defs, out, sentence_of, hits))
     out.extend(_misspelt(text, gz, hits, out, sentence_of))
-    out.extend(_misspelt_names(text, gz, hits, out, sentence_of))
+    out.extend(_misspelt_names(text, gz, hits, infos, out, sentence_of))
     out.sort(key=lambda m: m.start)
     return out
 
@@ -342,15 +342,11 @@ _NAME_RUN = re.compile(
 )
 
 
-def _only_contextual(hit: Hit) -> bool:
-    """A hit that is only a context-dependent group form ("Nueva Generación")."""
-    return _payloads(hit).only_contextual
-
-
 def _misspelt_names(
     text: str,
     gz: Gazetteer,
     hits: list[Hit],
+    infos: list[_Payloads],
     mentions: list[GroupMention],
     sentence_of: list[int],
 ) -> list[GroupMention]:
@@ -365,7 +361,11 @@ def _misspelt_names(
         if len(m.group(0)) < 12:
             continue
         if covered is None:
-            claimed = [(h.start, h.end) for h in hits if not _only_contextual(h)]
+            claimed = [
+                (h.start, h.end)
+                for h, info in zip(hits, infos, strict=True)
+                if not info.only_contextual
+            ]
             covered = _covered(text, claimed, mentions)
         if any(covered[m.start() : m.end()]):
             continue
