@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from typing import Any
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
@@ -53,7 +54,20 @@ _ANAPHOR = re.compile(
     r"\b(?:the\s+(?:Cartel|cartel|group|organization)|el\s+(?:c[aá]rtel|grupo\s+criminal)|"
     r"la\s+organizaci[oó]n(?:\s+criminal)?)(?!\s+(?:de|del|of)\b)(?:['’]s)?\b"
 )
-_ACRONYM = re.compile(r"\b[A-Z]{4,6}\b")
+_ACRONYM = re.compile(r"[A-Z](?<!\w[A-Z])[A-Z]{3,5}\b")
+"""An upper-case word of 4 to 6 letters; the lookbehind after the first letter is the
+leading \\b, placed so that the scan jumps from capital to capital."""
+_LIST_GAP = re.compile(r"\s*(?:,|y|e|and|or|o)\s*")
+_CART = re.compile(r"\bcart", re.I)
+_CARTEL_WORD = re.compile(r"\bc[aá]rtel", re.I)
+_CARTELES = re.compile(r"c[aá]rteles", re.I)
+_COORDINATED = re.compile(
+    r"\s*(?:\([^)]*\)\s*)?(?:,|and|y|e)\s+[\w\- ]{2,40}?\s+(?:cartels|c[aá]rteles)\b", re.I
+)
+_COUNTRY_AFTER = re.compile(r"\s*,\s*(?:Mexico|México)\b")
+_AGENT_BEFORE = re.compile(r"\b(?:from|by|with|against|por|con|contra)\s+$")
+_CLAUSE_END = re.compile(r"\s*(?:[.;,)]|$)")
+_STOP = re.compile(r"[.;!?](?:\s|$)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,24 +76,61 @@ class _Def:
     entry: GroupEntry
 
 
+@dataclass(frozen=True, slots=True)
+class _Payloads:
+    """What the rules ask of one gazetteer key's payloads, computed once per key."""
+
+    entries: list[GroupEntry]
+    firm: list[GroupEntry]
+    """The entries that need no context."""
+    has_place: bool
+    only_contextual: bool
+    """Every payload is a context-dependent group form ("Nueva Generación")."""
+
+
+_PAYLOADS: dict[int, tuple[tuple[Any, ...], _Payloads]] = {}
+
+
+def _payloads(hit: Hit) -> _Payloads:
+    """The group side of a hit's payloads; cached by the identity of the gazetteer's
+    payload tuple, which every hit of the same key shares."""
+    payloads = hit.payloads
+    found = _PAYLOADS.get(id(payloads))
+    if found is not None and found[0] is payloads:
+        return found[1]
+    entries = [p for p in payloads if isinstance(p, GroupEntry)]
+    info = _Payloads(
+        entries,
+        [e for e in entries if not e.needs_context],
+        any(type(p).__name__ == "PlaceEntry" for p in payloads),
+        all(isinstance(p, GroupEntry) and p.needs_context for p in payloads),
+    )
+    if len(_PAYLOADS) > 50_000:
+        _PAYLOADS.clear()
+    _PAYLOADS[id(payloads)] = (payloads, info)
+    return info
+
+
 def _group_entries(hit: Hit) -> list[GroupEntry]:
-    return [p for p in hit.payloads if isinstance(p, GroupEntry)]
+    return _payloads(hit).entries
 
 
 def _has_place(hit: Hit) -> bool:
-    return any(type(p).__name__ == "PlaceEntry" for p in hit.payloads)
+    return _payloads(hit).has_place
 
 
 def _alias_surface(text: str, hit: Hit, entry: GroupEntry) -> tuple[str, bool]:
     """Surface form to report, and whether the text marks it as a cartel name."""
     surface = text[hit.start : hit.end]
     after = _AFTER_CARTEL.match(text, hit.end)
-    before = _BEFORE_CARTEL.search(text[max(0, hit.start - 30) : hit.start])
+    window = text[max(0, hit.start - 30) : hit.start]
+    # every form _BEFORE_CARTEL matches has 'rtel' in it
+    before = _BEFORE_CARTEL.search(window) if "rtel" in window.lower() else None
     marked = bool(after or before)
-    if after and not re.search(r"\bcart", surface, re.I):
+    if after and not _CART.search(surface):
         word = after.group(1)
         surface = f"{surface} {'Cartel' if word.lower().startswith('cartel') else 'Cártel'}"
-    elif before and not re.search(r"\bc[aá]rtel", surface, re.I):
+    elif before and not _CARTEL_WORD.search(surface):
         words = before.group(0).split()
         head = "Cártel" if "á" in words[0].lower() else "Cartel"
         surface = " ".join([head, *words[1:], surface])
@@ -88,14 +139,7 @@ def _alias_surface(text: str, hit: Hit, entry: GroupEntry) -> tuple[str, bool]:
 
 def _coordinated_with_cartels(text: str, end: int) -> bool:
     """'Jalisco and Sinaloa cartels': a short form followed by 'and Y cartels'."""
-    return bool(
-        re.match(
-            r"\s*(?:\([^)]*\)\s*)?(?:,|and|y|e)\s+[\w\- ]{2,40}?\s+"
-            r"(?:cartels|c[aá]rteles)\b",
-            text[end : end + 70],
-            re.I,
-        )
-    )
+    return bool(_COORDINATED.match(text[end : end + 70]))
 
 
 _NAMED_AS = re.compile(
@@ -114,11 +158,9 @@ def _group_reading(text: str, h: Hit, entry: GroupEntry, marked: bool, full_ids:
     if entry.group_id not in full_ids:
         return False  # the document never names the group in full
     before = text[max(0, h.start - 25) : h.start]
-    if re.match(r"\s*,\s*(?:Mexico|México)\b", text[h.end :]):
+    if _COUNTRY_AFTER.match(text, h.end):
         return False
-    if re.search(r"\b(?:from|by|with|against|por|con|contra)\s+$", before) and re.match(
-        r"\s*(?:[.;,)]|$)", text[h.end :]
-    ):
+    if _AGENT_BEFORE.search(before) and _CLAUSE_END.match(text, h.end):
         return True  # "bribes from Sinaloa," "pagos de Sinaloa."
     surface = text[h.start : h.end]
     acronym = surface.isupper() and len(surface.replace(".", "")) >= 2
@@ -129,27 +171,29 @@ def resolve_groups(
     text: str, hits: list[Hit], gz: Gazetteer, sentence_of: list[int]
 ) -> list[GroupMention]:
     """Group mentions among the longest entity hits (``sentence_of[i]`` is hit i's sentence)."""
-    full_ids = {e.group_id for h in hits for e in _group_entries(h) if not e.needs_context}
+    infos = [_payloads(h) for h in hits]
+    full_ids = {e.group_id for info in infos for e in info.firm}
     out: list[GroupMention] = []
     defs: list[_Def] = []
     prev_marked_end = -1
     for i, h in enumerate(hits):
-        entries = _group_entries(h)
+        info = infos[i]
+        entries = info.entries
         if not entries:
             continue
-        firm = [e for e in entries if not e.needs_context]
+        firm = info.firm
         entry = firm[0] if firm else entries[0]
         alias, marked = _alias_surface(text, h, entry)
         if (
             not marked
             and prev_marked_end >= 0
-            and re.fullmatch(r"\s*(?:,|y|e|and|or|o)\s*", text[prev_marked_end : h.start])
+            and _LIST_GAP.fullmatch(text, prev_marked_end, h.start)
         ):
             marked = True  # "los cárteles de Sinaloa y Jalisco"
-            if not re.search(r"\bc[aá]rtel", alias, re.I):
+            if not _CARTEL_WORD.search(alias):
                 alias = (
                     f"Cártel de {alias}"
-                    if re.search(r"c[aá]rteles", text[max(0, h.start - 60) : h.start], re.I)
+                    if _CARTELES.search(text[max(0, h.start - 60) : h.start])
                     else f"{alias} Cartel"
                 )
         prev_marked_end = h.end if marked else -1
@@ -166,7 +210,7 @@ def resolve_groups(
     out.extend(_self_named(text, out, gz, hits, sentence_of, defs))
     out.extend(_defined_uses(text, defs, out, sentence_of, hits))
     out.extend(_misspelt(text, gz, hits, out, sentence_of))
-    out.extend(_misspelt_names(text, gz, hits, out, sentence_of))
+    out.extend(_misspelt_names(text, gz, hits, infos, out, sentence_of))
     out.sort(key=lambda m: m.start)
     return out
 
@@ -194,7 +238,7 @@ def _self_named(
     out: list[GroupMention] = []
     for m in mentions:
         window = text[m.end : m.end + 160]
-        stop = re.search(r"[.;!?](?:\s|$)", window)
+        stop = _STOP.search(window)
         window = window[: stop.start() + 1] if stop else window
         found = _SELF_NAMED.search(window)
         if not found or found.start() > 50 or ":" in window[: found.start()]:
@@ -255,21 +299,35 @@ def gz_key(gz: Gazetteer) -> int:
     return key
 
 
+def _covered(text: str, spans: list[tuple[int, int]], mentions: list[GroupMention]) -> bytearray:
+    """One byte per character, set inside the spans and the mentions."""
+    covered = bytearray(len(text) + 1)
+    for s, e in spans + [(m.start, m.end) for m in mentions]:
+        covered[s:e] = b"\x01" * (e - s)
+    return covered
+
+
 def _misspelt(
     text: str, gz: Gazetteer, hits: list[Hit], mentions: list[GroupMention], sentence_of: list[int]
 ) -> list[GroupMention]:
     """Upper-case tokens one transposition or substitution away from a known acronym."""
     if not gz.acronyms:
         return []
-    covered = bytearray(len(text) + 1)
-    for s, e in [(h.start, h.end) for h in hits] + [(m.start, m.end) for m in mentions]:
-        covered[s:e] = b"\x01" * (e - s)
+    by_letters = _BY_LETTERS.get(gz_key(gz), {})
+    covered: bytearray | None = None
     out: list[GroupMention] = []
     for m in _ACRONYM.finditer(text):
         tok = m.group(0)
-        if tok in gz.acronyms or covered[m.start()]:
+        if tok in gz.acronyms:
             continue
-        for acro in _BY_LETTERS.get(gz_key(gz), {}).get("".join(sorted(tok)), ()):
+        near = by_letters.get("".join(sorted(tok)), ())
+        if not near:
+            continue
+        if covered is None:
+            covered = _covered(text, [(h.start, h.end) for h in hits], mentions)
+        if covered[m.start()]:
+            continue
+        for acro in near:
             entry = gz.acronyms[acro]
             if OSA.distance(acro, tok) == 1:
                 out.append(
@@ -287,20 +345,17 @@ def _misspelt(
 
 
 _NAME_RUN = re.compile(
-    r"\bC[aá]rtel(?:es)?\s+(?:de(?:l)?\s+)?(?:los\s+|la\s+)?"
+    # the lookbehind after the C is a leading \b that lets the scan jump from C to C
+    r"C(?<!\wC)[aá]rtel(?:es)?\s+(?:de(?:l)?\s+)?(?:los\s+|la\s+)?"
     r"[A-ZÁÉÍÓÚÑ][\w]+(?:\s+(?:de\s+|del\s+|of\s+)?[A-ZÁÉÍÓÚÑ][\w]+){0,4}"
 )
-
-
-def _only_contextual(hit: Hit) -> bool:
-    """A hit that is only a context-dependent group form ("Nueva Generación")."""
-    return all(isinstance(p, GroupEntry) and p.needs_context for p in hit.payloads)
 
 
 def _misspelt_names(
     text: str,
     gz: Gazetteer,
     hits: list[Hit],
+    infos: list[_Payloads],
     mentions: list[GroupMention],
     sentence_of: list[int],
 ) -> list[GroupMention]:
@@ -308,14 +363,20 @@ def _misspelt_names(
     rapidfuzz only runs on runs of capitalised words the gazetteer left unclaimed."""
     if not gz.long_names:
         return []
-    covered = bytearray(len(text) + 1)
-    claimed = [(h.start, h.end) for h in hits if not _only_contextual(h)]
-    for s, e in claimed + [(m.start, m.end) for m in mentions]:
-        covered[s:e] = b"\x01" * (e - s)
+    covered: bytearray | None = None
     names = list(gz.long_names)
     out: list[GroupMention] = []
     for m in _NAME_RUN.finditer(text):
-        if any(covered[m.start() : m.end()]) or len(m.group(0)) < 12:
+        if len(m.group(0)) < 12:
+            continue
+        if covered is None:
+            claimed = [
+                (h.start, h.end)
+                for h, info in zip(hits, infos, strict=True)
+                if not info.only_contextual
+            ]
+            covered = _covered(text, claimed, mentions)
+        if any(covered[m.start() : m.end()]):
             continue
         found = process.extractOne(fold(m.group(0)), names, scorer=fuzz.ratio, score_cutoff=90)
         if found is None:

@@ -16,10 +16,13 @@ are dropped: they are not the municipality.
 from __future__ import annotations
 
 import re
+from collections.abc import Set as AbstractSet
+from dataclasses import dataclass
+from typing import Any
 
 from cartel_atlas.extract.context import DocView, PlaceMention
 from cartel_atlas.extract.gazetteer import PlaceEntry
-from cartel_atlas.extract.phrases import AnyOf, Hit
+from cartel_atlas.extract.phrases import AnyOf, Hit, Occurrences
 from cartel_atlas.vocab.places import Places
 
 _LOCALITY = re.compile(
@@ -112,15 +115,80 @@ _LOCALITY_WORDS = (
 
 
 _ANY_LOCALITY = AnyOf(_LOCALITY_WORDS)
+_ANY_CITY = AnyOf(("city of", "ciudad de", "capital", "municip", "cabecera"))
+"""One of these is in every text _CITY_OF matches."""
+_CASE_TWINS = ("ı", "ſ")
+"""Letters that match 'i' and 's' under re.I but stay as they are in str.lower()."""
 
 
-def _near_locality_word(text: str, start: int, width: int) -> bool:
-    return _ANY_LOCALITY(text[max(0, start - width) : start])
+class _Words:
+    """Where the cue words of the place rules occur in one document, found in one scan
+    each (on first use), so that "is there one just before this name" is a bisect instead
+    of a scan of the window."""
+
+    __slots__ = ("_city", "_locality", "low", "plain", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        low = text.lower()
+        # offsets of the lowered text are the text's only when lowering kept every length
+        self.low: str | None = low if len(low) == len(text) else None
+        # and the lowered text holds every re.I match of a word unless a case twin is there
+        self.plain = self.low is not None and not any(c in text for c in _CASE_TWINS)
+        self._locality: Occurrences | None = None
+        self._city: Occurrences | None = None
+
+    def locality(self, start: int, end: int) -> bool:
+        """Whether a locality word lies wholly inside text[start:end] (any case)."""
+        if self.low is None:
+            return _ANY_LOCALITY(self.text[start:end])
+        if self._locality is None:
+            self._locality = _ANY_LOCALITY.spans(self.low)
+        return self._locality.within(start, end)
+
+    def port(self, start: int, end: int) -> bool:
+        """Whether 'port' or 'puert' (any case) lies wholly inside text[start:end]."""
+        low = self.low
+        if low is None:
+            window = self.text[start:end].lower()
+            return "port" in window or "puert" in window
+        return low.find("port", start, end) >= 0 or low.find("puert", start, end) >= 0
+
+    def may_be_subunit(self, start: int) -> bool:
+        """False when _SUBUNIT cannot match the 30 characters before ``start`` (its words
+        are all locality words)."""
+        return not self.plain or self.locality(max(0, start - 30), start)
+
+    def may_be_city_of(self, start: int) -> bool:
+        """False when _CITY_OF cannot match the 30 characters before ``start``."""
+        if not self.plain or self.low is None:
+            return True
+        if self._city is None:
+            self._city = _ANY_CITY.spans(self.low)
+        return self._city.within(max(0, start - 30), start)
+
+
+_LAST_WORDS: list[_Words] = []
+
+
+def _words(text: str) -> _Words:
+    """The cue words of ``text``; the last document's are kept, as places and groups of
+    the same document both ask."""
+    last = _LAST_WORDS[0] if _LAST_WORDS else None
+    if last is not None and last.text is text:
+        return last
+    words = _Words(text)
+    _LAST_WORDS[:] = [words]
+    return words
+
+
+def _near_locality_word(words: _Words, start: int, width: int) -> bool:
+    return words.locality(max(0, start - width), start)
 
 
 def in_locality_list(text: str, start: int) -> bool:
     """True inside a list of localities: 'en los poblados El Carrizal, Los Mayos, ...'."""
-    return _near_locality_word(text, start, 120) and bool(
+    return _near_locality_word(_words(text), start, 120) and bool(
         _LOCALITY_LIST.search(text[max(0, start - 120) : start])
     )
 
@@ -156,12 +224,71 @@ def _capitalised(surface: str) -> bool:
     return first[:1].isupper()
 
 
-def _readings(hit: Hit, places: Places, text: str) -> list[PlaceEntry]:
-    entries = [p for p in hit.payloads if isinstance(p, PlaceEntry)]
-    if len(entries) <= 1:
-        return entries
-    order = _order(places, text[hit.start : hit.end])
-    return sorted(entries, key=lambda e: order.get(e.code, len(order)))
+@dataclass(frozen=True, slots=True)
+class _Readings:
+    """The place readings of one hit and what the rules ask of them, computed once per
+    gazetteer key and surface instead of at every use."""
+
+    readings: list[PlaceEntry]
+    """Most likely first; never empty."""
+    states: frozenset[str]
+    """Codes of the state readings."""
+    only_local: bool
+    """Only municipality, port or crossing readings."""
+    municipal: bool
+    """Only municipality readings."""
+    state_codes: frozenset[str | None]
+    """The state of every reading."""
+    list_state: frozenset[str]
+    """The one state of an only-municipal name (for lists of municipalities), else empty."""
+    settled: bool
+    """The first reading is the one ``_choose`` returns whatever the context."""
+    capitalised: bool
+    """``_capitalised`` of the surface."""
+    one_word: bool
+    """The surface is a single word."""
+
+
+def _make_readings(payloads: tuple[Any, ...], places: Places, surface: str) -> _Readings | None:
+    entries = [p for p in payloads if isinstance(p, PlaceEntry)]
+    if not entries:
+        return None
+    if len(entries) > 1:
+        order = _order(places, surface)
+        entries = sorted(entries, key=lambda e: order.get(e.code, len(order)))
+    municipal = all(p.kind == "municipality" for p in entries)
+    states = {p.state_code for p in entries if p.state_code}
+    return _Readings(
+        entries,
+        frozenset(p.code for p in entries if p.kind == "state"),
+        all(p.kind in ("municipality", "port", "crossing") for p in entries),
+        municipal,
+        frozenset(p.state_code for p in entries),
+        frozenset(states) if municipal and len(states) == 1 else frozenset(),
+        len(entries) == 1 or entries[0].kind in ("country", "state"),
+        _capitalised(surface),
+        " " not in surface.strip(),
+    )
+
+
+_READINGS_CACHE: dict[tuple[int, int, str], tuple[Places, tuple[Any, ...], _Readings | None]] = {}
+
+
+def _readings(payloads: tuple[Any, ...], places: Places, surface: str) -> _Readings | None:
+    """The readings of a hit (None when it names no place); cached by the identity of the
+    gazetteer's payload tuple, which every hit of the same key shares."""
+    key = (id(places), id(payloads), surface)
+    found = _READINGS_CACHE.get(key)
+    if found is not None and found[0] is places and found[1] is payloads:
+        return found[2]
+    if len(_READINGS_CACHE) > 50_000:
+        _READINGS_CACHE.clear()
+    info = _make_readings(payloads, places, surface)
+    _READINGS_CACHE[key] = (places, payloads, info)
+    return info
+
+
+_NAME_AFTER = re.compile(r"\s([A-ZÁÉÍÓÚÑ][a-záéíóúñü]{2,})")
 
 
 def _inside_name(text: str, hit: Hit) -> bool:
@@ -173,7 +300,7 @@ def _inside_name(text: str, hit: Hit) -> bool:
         lead = text[max(0, base + before.start() - 5) : base + before.start()].rstrip(" \t")
         if lead and lead[-1] not in '.!?\n:;"“”—–-':
             return True
-    after = re.match(r"\s([A-ZÁÉÍÓÚÑ][a-záéíóúñü]{2,})", text[hit.end : hit.end + 25])
+    after = _NAME_AFTER.match(text, hit.end, hit.end + 25)
     return bool(after and after.group(1) not in _FUNCTION)
 
 
@@ -182,6 +309,7 @@ _LOCATIVE_BEFORE = re.compile(
     r"into|across|cerca de|rumbo a|within|outside|inside)\s+(?:(?:el|la|los|las|the)\s+)?$",
     re.I,
 )
+_LIST_SEP = re.compile(r"\s*(?:,|y|e|and|o|or)\s*")
 
 
 def _placed(
@@ -189,23 +317,26 @@ def _placed(
     h: Hit,
     prev: Hit | None,
     nxt: Hit | None,
-    readings: list[PlaceEntry],
+    info: _Readings,
     header: str | None,
+    qualifier: frozenset[str],
 ) -> bool:
     """A one-word municipal name needs a sign that it is a place: a locative word before
     it, a state after it, a list of places around it, or a report header of its state."""
-    if _LOCATIVE_BEFORE.search(text[max(0, h.start - 20) : h.start]):
+    if qualifier:
         return True
-    if _qualifier(h, nxt, text):
+    if prev is not None and _LIST_SEP.fullmatch(text, prev.end, h.start):
         return True
-    if prev is not None and re.fullmatch(r"\s*(?:,|y|e|and|o|or)\s*", text[prev.end : h.start]):
+    if nxt is not None and _LIST_SEP.fullmatch(text, h.end, nxt.start):
         return True
-    if nxt is not None and re.fullmatch(r"\s*(?:,|y|e|and|o|or)\s*", text[h.end : nxt.start]):
+    if header is not None and header in info.state_codes:
         return True
-    return header is not None and any(r.state_code == header for r in readings)
+    return bool(_LOCATIVE_BEFORE.search(text[max(0, h.start - 20) : h.start]))
 
 
 _PART_OF_NAME = re.compile(r"\b([A-ZÁÉÍÓÚÑ][a-záéíóúñü]+)\s+(?:de|del|de la|de los|de las)\s+$")
+_PART_OF_NAME_ENDS = ("de", "del", "la", "los", "las")
+"""What the text before a name ends with (bar spaces) when _PART_OF_NAME matches it."""
 _KEEP_HEADS = {
     "Ayuntamiento",
     "Municipio",
@@ -242,21 +373,28 @@ _APPOSED_LOCALITY = re.compile(
     r"neighbou?rhood|settlement|poblado|localidad|comunidad|rancher[ií]a|colonia|pueblo)\b",
     re.I,
 )
+_COMMA_GAP = re.compile(r",\s*")
 
 
-def _locality_of_next(text: str, h: Hit, nxt: Hit | None, chosen: PlaceEntry) -> bool:
+def _part_of_name(text: str, start: int) -> bool:
+    """'Lomas de Chapultepec', 'Universidad de Guadalajara': the name ends a longer one."""
+    window = text[max(0, start - 30) : start]
+    if not window.rstrip().endswith(_PART_OF_NAME_ENDS):
+        return False
+    head = _PART_OF_NAME.search(window)
+    return head is not None and head.group(1) not in _KEEP_HEADS
+
+
+def _locality_of_next(
+    text: str, h: Hit, nxt: Hit | None, after: _Readings | None, chosen: PlaceEntry
+) -> bool:
     """'Jesús María, Culiacán': a name followed by a municipality of another state is a
     locality of that municipality, not a homonymous municipality elsewhere."""
-    if chosen.kind != "municipality" or nxt is None:
+    if chosen.kind != "municipality" or nxt is None or after is None:
         return False
-    if not re.fullmatch(r",\s*", text[h.end : nxt.start]):
+    if not _COMMA_GAP.fullmatch(text, h.end, nxt.start):
         return False
-    after = [p for p in nxt.payloads if isinstance(p, PlaceEntry)]
-    return (
-        bool(after)
-        and all(p.kind == "municipality" for p in after)
-        and all(p.state_code != chosen.state_code for p in after)
-    )
+    return after.municipal and chosen.state_code not in after.state_codes
 
 
 STRAY_POPULATION = 100_000
@@ -271,128 +409,169 @@ def _stray(chosen: PlaceEntry, doc_states: set[str], places: Places) -> bool:
     return muni is not None and (muni.population or 0) < STRAY_POPULATION
 
 
-def _qualifier(hit: Hit, nxt: Hit | None, text: str) -> set[str]:
+_QUALIFIER_GAP = re.compile(r",?\s*\(?")
+_NONE: frozenset[str] = frozenset()
+
+
+def _qualifier(text: str, h: Hit, nxt: Hit | None, after: _Readings | None) -> frozenset[str]:
     """States written right after the name: 'Culiacán, Sinaloa', 'Nogales, Son.'."""
     if (
         nxt is None
-        or nxt.start - hit.end > 3
-        or not re.fullmatch(r",?\s*\(?", text[hit.end : nxt.start])
+        or after is None
+        or nxt.start - h.end > 3
+        or not _QUALIFIER_GAP.fullmatch(text, h.end, nxt.start)
     ):
-        return set()
-    return {p.code for p in nxt.payloads if isinstance(p, PlaceEntry) and p.kind == "state"}
+        return _NONE
+    return after.states
 
 
-_LIST_SEP = re.compile(r"\s*(?:,|y|e|and|o|or)\s*")
-
-
-def _list_state(text: str, h: Hit, prev: Hit | None, nxt: Hit | None) -> set[str]:
+def _list_state(
+    text: str,
+    h: Hit,
+    prev: Hit | None,
+    before: _Readings | None,
+    nxt: Hit | None,
+    after: _Readings | None,
+) -> set[str]:
     """The state of the municipalities listed beside a shared name: "Juárez, Cadereyta
     Jiménez y Guadalupe" are all in Nuevo León, so that Juárez is Nuevo León's."""
     found: set[str] = set()
-    for other, gap in ((prev, text[prev.end : h.start] if prev else ""), (nxt, "")):
-        if other is None:
-            continue
-        if other is nxt:
-            gap = text[h.end : other.start]
-        if not _LIST_SEP.fullmatch(gap):
-            continue
-        entries = [p for p in other.payloads if isinstance(p, PlaceEntry)]
-        states = {p.state_code for p in entries if p.state_code}
-        if entries and all(p.kind == "municipality" for p in entries) and len(states) == 1:
-            found |= states
+    if (
+        prev is not None
+        and before is not None
+        and before.list_state
+        and _LIST_SEP.fullmatch(text, prev.end, h.start)
+    ):
+        found |= before.list_state
+    if (
+        nxt is not None
+        and after is not None
+        and after.list_state
+        and _LIST_SEP.fullmatch(text, h.end, nxt.start)
+    ):
+        found |= after.list_state
     return found
+
+
+def _skip_local(text: str, h: Hit, info: _Readings, words: _Words) -> bool:
+    """A municipal name that is not the municipality here: inside a locality's name or a
+    list of localities, glued to a person's name, or not capitalised."""
+    start = h.start
+    return (
+        not info.capitalised
+        or (
+            _near_locality_word(words, start, 40)
+            and bool(_LOCALITY.search(text[max(0, start - 40) : start]))
+        )
+        or (
+            _near_locality_word(words, start, 120)
+            and bool(_LOCALITY_LIST.search(text[max(0, start - 120) : start]))
+        )
+        or _inside_name(text, h)
+    )
 
 
 def resolve_places(view: DocView, hits: list[Hit], places: Places) -> list[PlaceMention]:
     """One reading per place hit (hits are non-overlapping, in text order)."""
     text = view.text
-    place_hits = [h for h in hits if any(isinstance(p, PlaceEntry) for p in h.payloads)]
+    place_hits: list[Hit] = []
+    infos: list[_Readings] = []
+    for h in hits:
+        info = _readings(h.payloads, places, text[h.start : h.end])
+        if info is not None:
+            place_hits.append(h)
+            infos.append(info)
+    sents = view.sentences
+    sis = [view.sentence_at(h.start) for h in place_hits]
     # states named per sentence and per paragraph, for context
     sent_states: dict[int, set[str]] = {}
     para_states: dict[int, set[str]] = {}
-    for h in place_hits:
-        states = {p.code for p in h.payloads if isinstance(p, PlaceEntry) and p.kind == "state"}
-        if states and len(_readings(h, places, text)) == 1:
-            si = view.sentence_at(h.start)
-            sent_states.setdefault(si, set()).update(states)
-            para_states.setdefault(view.sentences[si].paragraph, set()).update(states)
+    for info, si in zip(infos, sis, strict=True):
+        if info.states and len(info.readings) == 1:
+            sent_states.setdefault(si, set()).update(info.states)
+            para_states.setdefault(sents[si].paragraph, set()).update(info.states)
     doc_states = set().union(*sent_states.values()) | {
-        s.header_state for s in view.sentences if s.header_state
+        s.header_state for s in sents if s.header_state
     }
+    words = _words(text)
     out: list[PlaceMention] = []
+    last = len(place_hits) - 1
     for i, h in enumerate(place_hits):
-        readings = _readings(h, places, text)
-        if not readings:
-            continue
-        si = view.sentence_at(h.start)
-        sent = view.sentences[si]
-        only_local = all(r.kind in ("municipality", "port", "crossing") for r in readings)
-        if only_local and (
-            (
-                _near_locality_word(text, h.start, 40)
-                and _LOCALITY.search(text[max(0, h.start - 40) : h.start])
-            )
-            or in_locality_list(text, h.start)
-            or _inside_name(text, h)
-            or not _capitalised(text[h.start : h.end])
-        ):
+        info = infos[i]
+        readings = info.readings
+        si = sis[i]
+        sent = sents[si]
+        surface = text[h.start : h.end]
+        only_local = info.only_local
+        if only_local and _skip_local(text, h, info, words):
             continue
         if (
             not only_local
             and readings[0].kind == "state"
             and (
-                (_inside_name(text, h) and not sent.is_header)
-                or _SUBUNIT.search(text[max(0, h.start - 30) : h.start])
+                (not sent.is_header and _inside_name(text, h))
+                or (
+                    words.may_be_subunit(h.start)
+                    and _SUBUNIT.search(text[max(0, h.start - 30) : h.start])
+                )
             )
         ):
             continue  # "la tenencia de Morelos": a locality named like a state
-        nxt = place_hits[i + 1] if i + 1 < len(place_hits) else None
-        prev = place_hits[i - 1] if i else None
+        nxt, after = (place_hits[i + 1], infos[i + 1]) if i < last else (None, None)
+        prev, before = (place_hits[i - 1], infos[i - 1]) if i else (None, None)
+        qualifier = _qualifier(text, h, nxt, after)
         if (
             only_local
-            and " " not in text[h.start : h.end].strip()
-            and not _placed(text, h, prev, nxt, readings, sent.header_state)
+            and info.one_word
+            and not _placed(text, h, prev, nxt, info, sent.header_state, qualifier)
         ):
             continue  # "López was arrested": a surname, not the municipality
-        qualifier = _qualifier(h, nxt, text)
-        chosen = _choose(
-            readings,
-            qualifier or _list_state(text, h, prev, nxt),
-            sent.header_state,
-            sent_states.get(si, set()) | para_states.get(sent.paragraph, set()),
-            places,
-        )
+        if info.settled:
+            chosen = readings[0]
+        else:
+            chosen = _choose(
+                readings,
+                qualifier or _list_state(text, h, prev, before, nxt, after),
+                sent.header_state,
+                sent_states.get(si, set()) | para_states.get(sent.paragraph, set()),
+                places,
+            )
         if qualifier and only_local and chosen.state_code not in qualifier:
             continue  # "Jesús María, Sinaloa": a locality of the state written after it
-        window = text[max(0, h.start - 80) : h.start]
-        low = window.lower()
-        if chosen.kind != "port" and ("port" in low or "puert" in low) and _PORT_OF.search(window):
+        if (
+            chosen.kind != "port"
+            and words.port(max(0, h.start - 80), h.start)
+            and _PORT_OF.search(text[max(0, h.start - 80) : h.start])
+        ):
             # "the ports of Veracruz, Manzanillo and Lázaro Cárdenas": the port city
             chosen = next((r for r in readings if r.kind == "port"), chosen)
-        if chosen.kind == "country" and _among_states(text, h, prev, nxt):
+        if chosen.kind == "country" and _among_states(text, h, prev, before, nxt, after):
             # "en Michoacán, México y Guerrero": the State of Mexico in a list of states
             chosen = next((r for r in readings if r.kind == "state"), chosen)
-        if chosen.kind == "state" and _CITY_OF.search(text[max(0, h.start - 30) : h.start]):
+        if (
+            chosen.kind == "state"
+            and words.may_be_city_of(h.start)
+            and _CITY_OF.search(text[max(0, h.start - 30) : h.start])
+        ):
             # "the city of Colima", "la ciudad de Durango": the capital, not the state
             city = next(
                 (r for r in readings if r.kind == "municipality" and r.state_code == chosen.code),
                 None,
             )
             chosen = city or chosen
-        head = _PART_OF_NAME.search(text[max(0, h.start - 30) : h.start]) if only_local else None
-        if head is not None and head.group(1) not in _KEEP_HEADS:
+        if only_local and _part_of_name(text, h.start):
             continue  # "Lomas de Chapultepec", "Universidad de Guadalajara": a longer name
-        if _locality_of_next(text, h, nxt, chosen) or _APPOSED_LOCALITY.match(
-            text[h.end : h.end + 60]
+        if _locality_of_next(text, h, nxt, after, chosen) or (
+            text.startswith(",", h.end) and _APPOSED_LOCALITY.match(text[h.end : h.end + 60])
         ):
             continue  # "Jesús María, a small town north of Culiacán": a locality
-        if _stray(chosen, doc_states, places) and not _qualifier(h, nxt, text):
+        if not qualifier and _stray(chosen, doc_states, places):
             continue  # "Chapultepec" in a Mexico City story is not the small Edomex town
         out.append(
             PlaceMention(
                 h.start,
                 h.end,
-                text[h.start : h.end],
+                surface,
                 chosen.kind,
                 chosen.code,
                 chosen.label,
@@ -409,23 +588,27 @@ _CITY_OF = re.compile(
     r"municipio de|municipality of|cabecera municipal de)\s+$",
     re.I,
 )
+_STATE_SEP = re.compile(r"\s*(?:,|y|e|and)\s*")
+_CONJUNCTION = re.compile(r"\b(?:y|e|and)\b")
 
 
-def _among_states(text: str, h: Hit, prev: Hit | None, nxt: Hit | None) -> bool:
+def _among_states(
+    text: str,
+    h: Hit,
+    prev: Hit | None,
+    before_info: _Readings | None,
+    nxt: Hit | None,
+    after_info: _Readings | None,
+) -> bool:
     """Whether a name sits in a list of states ("Michoacán, México y Guerrero")."""
-    sep = r"\s*(?:,|y|e|and)\s*"
-
-    def is_state(o: Hit | None) -> bool:
-        return o is not None and any(
-            isinstance(p, PlaceEntry) and p.kind == "state" for p in o.payloads
-        )
-
     gap_before = text[prev.end : h.start] if prev is not None else ""
     gap_after = text[h.end : nxt.start] if nxt is not None else ""
-    before = is_state(prev) and re.fullmatch(sep, gap_before)
-    after = is_state(nxt) and re.fullmatch(sep, gap_after)
-    conjunction = (before and re.search(r"\b(?:y|e|and)\b", gap_before)) or (
-        after and re.search(r"\b(?:y|e|and)\b", gap_after)
+    before = (
+        before_info is not None and bool(before_info.states) and _STATE_SEP.fullmatch(gap_before)
+    )
+    after = after_info is not None and bool(after_info.states) and _STATE_SEP.fullmatch(gap_after)
+    conjunction = (before and _CONJUNCTION.search(gap_before)) or (
+        after and _CONJUNCTION.search(gap_after)
     )
     # "Michoacán, Mexico," is a state and its country; a list needs both sides or a "y"
     return bool((before and after) or ((before or after) and conjunction))
@@ -433,7 +616,7 @@ def _among_states(text: str, h: Hit, prev: Hit | None, nxt: Hit | None) -> bool:
 
 def _choose(
     readings: list[PlaceEntry],
-    qualifier: set[str],
+    qualifier: AbstractSet[str],
     header: str | None,
     nearby: set[str],
     places: Places,
