@@ -72,13 +72,16 @@ def analyse(
     for c in commodities:
         view.sentences[c.sentence].commodities.append(c)
     sents = view.sentences
-    for h, i in zip(cue_hits, _sentence_indexes(view, [h.start for h in cue_hits]), strict=True):
+    cue_at = _sentence_indexes(view, [h.start for h in cue_hits])
+    for h, i in zip(cue_hits, cue_at, strict=True):
         sents[i].cues.append(h)
     found_numbers = numbers.find_numbers(text, lang)
-    for n, i in zip(found_numbers, _sentence_indexes(view, [n.start for n in found_numbers]), strict=True):
+    number_at = _sentence_indexes(view, [n.start for n in found_numbers])
+    for n, i in zip(found_numbers, number_at, strict=True):
         sents[i].numbers.append(n)
     found_dates = dates_mod.find_dates(text, lang, published)
-    for d, i in zip(found_dates, _sentence_indexes(view, [d.start for d in found_dates]), strict=True):
+    date_at = _sentence_indexes(view, [d.start for d in found_dates])
+    for d, i in zip(found_dates, date_at, strict=True):
         sents[i].dates.append(d)
     speakers = speaker_of(view, vocab.sources)
     drafts: list[Draft] = []
