@@ -132,6 +132,15 @@ class DocView:
 _ABBREVIATION_END = re.compile(
     r"\b(?:Cd|Edo|Gral|Lic|Sr|Sra|Dr|Mtro|Fracc|Av|Núm|Mpio|Tte|Sgto|Cap|Col)\.\s*$"
 )
+_ABBREVIATION_REACH = 7
+"""A match starts at most this far before the last non-space character (5 letters + '.')."""
+
+
+def _ends_with_abbreviation(sentence: str) -> bool:
+    """``_ABBREVIATION_END.search(sentence)``, scanning only the sentence's tail: with a
+    start position ``\b`` still sees the character before it, so the answer is the same."""
+    tail = len(sentence.rstrip()) - _ABBREVIATION_REACH
+    return _ABBREVIATION_END.search(sentence, tail if tail > 0 else 0) is not None
 
 
 def _join_abbreviations(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -140,7 +149,7 @@ def _join_abbreviations(text: str, spans: list[tuple[int, int]]) -> list[tuple[i
     for s, e in spans:
         if (
             out
-            and _ABBREVIATION_END.search(text[out[-1][0] : out[-1][1]])
+            and _ends_with_abbreviation(text[out[-1][0] : out[-1][1]])
             and "\n" not in text[out[-1][1] : s]
         ):
             out[-1] = (out[-1][0], e)
@@ -149,8 +158,11 @@ def _join_abbreviations(text: str, spans: list[tuple[int, int]]) -> list[tuple[i
     return out
 
 
+_NEWLINE = re.compile("\n")
+
+
 def _paragraph_starts(text: str) -> list[int]:
-    return [0, *(m.end() for m in re.finditer(r"\n", text))]
+    return [0, *(m.end() for m in _NEWLINE.finditer(text))]
 
 
 def build_view(
@@ -164,11 +176,12 @@ def build_view(
     cut: list[tuple[int, int]] = []
     for s, e in _join_abbreviations(text, spans):
         pos = s
-        for m in re.finditer(r"\n", text[s:e]):
-            nl = s + m.start()
+        nl = text.find("\n", s, e)
+        while nl >= 0:
             if text[pos:nl].strip():
                 cut.append((pos, nl))
             pos = nl + 1
+            nl = text.find("\n", pos, e)
         if text[pos:e].strip():
             cut.append((pos, e))
     paras = _paragraph_starts(text)
@@ -180,8 +193,8 @@ def build_view(
         s2, e2 = s + lead, s + len(raw.rstrip())
         sent = text[s2:e2]
         v = SentenceView(i, s2, e2, sent, bisect_right(paras, s2) - 1)
-        v.is_header = bool(_HEADER.match(sent)) and len(sent) < 60
-        v.is_item = bool(_BULLET.match(sent))
-        v.intro = sent.rstrip().endswith(":") and not v.is_header
+        v.is_header = len(sent) < 60 and _HEADER.match(sent) is not None
+        v.is_item = _BULLET.match(sent) is not None
+        v.intro = sent.endswith(":") and not v.is_header  # ``sent`` is stripped already
         views.append(v)
     return DocView(doc_id, text, lang, published, views, [v.start for v in views])

@@ -12,6 +12,7 @@ import json
 import re
 from collections.abc import Iterable
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 from typing import IO, Any
 
@@ -34,6 +35,12 @@ def date_bounds(value: str | None) -> tuple[date | None, date | None]:
     return lo, hi
 
 
+@lru_cache(maxsize=4096)
+def _bounds_of(value: str) -> tuple[date | None, date | None]:
+    """``date_bounds`` of a string, memoised: a document's facts share a few dates."""
+    return date_bounds(value)
+
+
 def _bound(text: str, *, last: bool) -> date | None:
     m = _ISO.match(text.strip())
     if not m:
@@ -47,16 +54,26 @@ def _bound(text: str, *, last: bool) -> date | None:
         return None
 
 
-def _fact_id(doc_id: str, d: Draft) -> str:
-    # repr of sorted items is stable for the str/int/list/None values facts hold
-    key = repr((doc_id, d.kind, sorted(d.fields.items()), d.start, d.end))
+def fields_key(d: Draft) -> str:
+    """repr of the draft's sorted fields: stable for the str/int/list/None values facts
+    hold; part of both the fact id and the pipeline's duplicate test."""
+    return repr(sorted(d.fields.items()))
+
+
+def _fact_id(doc_id: str, d: Draft, fields: str | None = None) -> str:
+    # the repr of the tuple (doc_id, kind, sorted items, start, end), built from its parts
+    # so the fields' repr can be shared with the duplicate test
+    if fields is None:
+        fields = fields_key(d)
+    key = f"({doc_id!r}, {d.kind!r}, {fields}, {d.start!r}, {d.end!r})"
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:24]
 
 
-def to_fact(document: Document, d: Draft) -> Fact:
-    """Freeze a draft into a ``Fact`` with its evidence."""
+def to_fact(document: Document, d: Draft, fields: str | None = None) -> Fact:
+    """Freeze a draft into a ``Fact`` with its evidence; ``fields`` is ``fields_key(d)``
+    when the caller has it already."""
     text = document.text[d.start : d.end]
-    lo, hi = date_bounds(d.date)
+    lo, hi = _bounds_of(d.date) if isinstance(d.date, str) else date_bounds(d.date)
     evidence = Evidence(
         document.id,
         d.start,
@@ -75,7 +92,7 @@ def to_fact(document: Document, d: Draft) -> Fact:
         source=d.source,
         valid_from=lo,
         valid_to=hi,
-        id=_fact_id(document.id, d),
+        id=_fact_id(document.id, d, fields),
     )
 
 

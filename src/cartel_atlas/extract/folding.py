@@ -14,7 +14,8 @@ import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-_SPACES = re.compile(r" {2,}")
+_SPACES = re.compile("  +")  # a literal first character: the scan skips ahead in C
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 
 
 class _FoldTable(dict[int, str]):
@@ -39,6 +40,26 @@ class _FoldTable(dict[int, str]):
 
 
 _TABLE = _FoldTable()
+_ASCII_TABLE = bytes(ord(_TABLE[c]) for c in range(128)) + bytes(range(128, 256))
+"""The ASCII part of ``_TABLE`` as a bytes table (every ASCII character folds to one)."""
+
+
+def _translate(text: str) -> str:
+    """``text.translate(_TABLE)``, several times faster: the ASCII bulk of a text goes
+    through a bytes table and only the rare non-ASCII runs through the dict."""
+    if text.isascii():
+        return text.encode("ascii").translate(_ASCII_TABLE).decode("ascii")
+    # 'replace' writes one "?" per non-ASCII character, so offsets stay; those are redone
+    ascii_folded = text.encode("ascii", "replace").translate(_ASCII_TABLE).decode("ascii")
+    parts: list[str] = []
+    last = 0
+    for m in _NON_ASCII.finditer(text):
+        start = m.start()
+        parts.append(ascii_folded[last:start])
+        parts.append(m.group().translate(_TABLE))
+        last = m.end()
+    parts.append(ascii_folded[last:])
+    return "".join(parts)
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,19 +93,18 @@ class FoldedText:
 
 def fold_text(text: str) -> FoldedText:
     """Fold ``text`` one character per character, then squeeze spaces, keeping offsets."""
-    one = text.translate(_TABLE)
+    one = _translate(text)
     marks: list[int] = []
     shifts: list[int] = []
     parts: list[str] = []
     last = 0
     removed = 0
-    out_len = 0
     for m in _SPACES.finditer(one):
-        parts.append(one[last : m.start() + 1])
-        out_len += m.start() + 1 - last
-        removed += m.end() - m.start() - 1
-        marks.append(out_len)
+        start, end = m.span()
+        parts.append(one[last : start + 1])
+        marks.append(start + 1 - removed)  # folded length so far
+        removed += end - start - 1
         shifts.append(removed)
-        last = m.end()
+        last = end
     parts.append(one[last:])
     return FoldedText(text, "".join(parts), marks, shifts)

@@ -113,6 +113,11 @@ class NumberTables:
     digits: re.Pattern[str]
     words_rx: re.Pattern[str]
     hedge_before: re.Pattern[str]
+    words_after: re.Pattern[str] | None = None
+    """``words_rx`` with its leading ``\\b`` read as the non-word character before the
+    run, so that ``re`` skips ahead in C (see ``numbers._word_matches``)."""
+    hedge_ends: tuple[str, ...] = ()
+    """The last word of each hedge: one of them ends the text before a hedged number."""
 
 
 def _with_plain(table: dict[str, int]) -> dict[str, int]:
@@ -170,15 +175,31 @@ def number_tables(lang: str) -> NumberTables:
     )
     hedge = r"(?<![\w-])" + trie_regex(_HEDGES[lang]) + r"\s+\Z"
     return NumberTables(
-        words, exact, vague, re.compile(digits), re.compile(words_rx), re.compile(hedge)
+        words,
+        exact,
+        vague,
+        re.compile(digits),
+        re.compile(words_rx),
+        re.compile(hedge),
+        _after_non_word(words_rx, [*words, *exact, *vague, "a"]),
+        tuple(sorted({h.split()[-1] for h in _HEDGES[lang]})),
     )
+
+
+def _after_non_word(words_rx: str, firsts: list[str]) -> re.Pattern[str] | None:
+    """``words_rx`` starting at the non-word character before the run; None unless every
+    entry starts with a word character (only then is that the leading ``\\b``)."""
+    if not all(re.match(r"\w", w) for w in firsts):
+        return None
+    return re.compile(r"\W" + words_rx.removeprefix(r"\b"))
 
 
 # --- regexes ----------------------------------------------------------------------------
 
 # One simple branch is several times faster than three exact ones; _to_float reads the
-# separators afterwards with the conventions of the language.
-_DIGITS = r"\d+(?:[.,]\d+)*(?![\w:/])"
+# separators afterwards with the conventions of the language. "\d\d*" rather than "\d+":
+# a plain class first lets ``re`` skip to the next digit in C.
+_DIGITS = r"\d\d*(?:[.,]\d+)*(?![\w:/])"
 _SCALE_AFTER = {
     "es": r"(?:\s+(?P<scale>mil\s+millones|millones|millón|millon|mil|billones|billón))?",
     "en": r"(?:\s+(?P<scale>thousand|million|billion|trillion)s?)?",
@@ -200,7 +221,7 @@ def parse_number_words(words: str, lang: str) -> float | None:
     vague = tables.vague
     if text in vague:
         return float(vague[text])
-    tokens = [t for t in re.split(r"[\s-]+", text) if t and t not in {"y", "and"}]
+    tokens = [t for t in _SEPARATORS.split(text) if t and t not in {"y", "and"}]
     if lang == "en" and tokens and tokens[0] == "a":
         tokens[0] = "one"
     if not tokens:
@@ -225,6 +246,7 @@ def parse_number_words(words: str, lang: str) -> float | None:
 
 
 _TOKEN = re.compile(r"[^\s-]+")
+_SEPARATORS = re.compile(r"[\s-]+")
 
 
 def split_words(run: str, lang: str) -> list[tuple[int, int]]:

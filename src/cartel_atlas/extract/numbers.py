@@ -135,9 +135,12 @@ def find_numbers(text: str, lang: str) -> list[NumberSpan]:
 
 def _hedge(low: str, at: int, tables: NumberTables) -> int:
     """Start of a hedge ("más de", "about") right before ``at``, else -1."""
-    if at <= 0:
-        return -1
-    m = tables.hedge_before.search(low, max(0, at - 24), at)
+    if at <= 0 or not low[at - 1].isspace():
+        return -1  # the hedge pattern ends in whitespace
+    lo = max(0, at - 24)
+    if not low[lo:at].rstrip().endswith(tables.hedge_ends):
+        return -1  # the last word before the number ends no hedge
+    m = tables.hedge_before.search(low, lo, at)
     return m.start() if m else -1
 
 
@@ -165,10 +168,32 @@ def _digit_numbers(text: str, low: str, lang: str, tables: NumberTables) -> list
     return out
 
 
+def _word_matches(low: str, tables: NumberTables) -> list[tuple[int, re.Match[str]]]:
+    """(start, match) of each ``words_rx`` match, as ``finditer`` finds them.
+
+    The search runs ``words_after``, whose match begins one non-word character early
+    (that is the leading ``\\b``); a run at offset 0 is tried first on its own.
+    """
+    if tables.words_after is None:
+        return [(m.start(), m) for m in tables.words_rx.finditer(low)]
+    out: list[tuple[int, re.Match[str]]] = []
+    first = tables.words_rx.match(low)
+    pos = 0
+    if first is not None:
+        out.append((0, first))
+        pos = first.end()
+    search = tables.words_after.search
+    m = search(low, pos - 1 if pos > 0 else 0)
+    while m is not None:
+        out.append((m.start() + 1, m))
+        pos = m.end()
+        m = search(low, pos - 1)
+    return out
+
+
 def _word_numbers(text: str, low: str, lang: str, tables: NumberTables) -> list[NumberSpan]:
     out: list[NumberSpan] = []
-    for m in tables.words_rx.finditer(low):
-        start = m.start()
+    for start, m in _word_matches(low, tables):
         run = m.group("w")
         hedge = _hedge(low, start, tables)
         tokens = run.split()

@@ -7,7 +7,9 @@ flows, legal actions, statistics, aliases -> facts with evidence.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from datetime import date
+from functools import lru_cache
 
 from cartel_atlas.errors import ExtractError
 from cartel_atlas.extract import dates as dates_mod
@@ -23,7 +25,7 @@ from cartel_atlas.extract.context import (
 )
 from cartel_atlas.extract.drafts import Draft
 from cartel_atlas.extract.events import extract_events
-from cartel_atlas.extract.export import to_fact
+from cartel_atlas.extract.export import fields_key, to_fact
 from cartel_atlas.extract.flows import extract_flows
 from cartel_atlas.extract.folding import fold_text
 from cartel_atlas.extract.gazetteer import CommodityEntry, Gazetteer, GroupEntry, gazetteer_for
@@ -57,7 +59,7 @@ def analyse(
     entity_hits = longest(gz.entities.find(ft))
     cue_hits = gz.cues[lang].find(ft)
     _place_headers(view, vocab)
-    sentence_of = [view.sentence_at(h.start) for h in entity_hits]
+    sentence_of = _sentence_indexes(view, [h.start for h in entity_hits])
     places = resolve_places(view, entity_hits, vocab.places)
     groups = resolve_groups(text, entity_hits, gz, sentence_of)
     in_group = bytearray(len(text) + 1)
@@ -71,12 +73,18 @@ def analyse(
         view.sentences[g.sentence].groups.append(g)
     for c in commodities:
         view.sentences[c.sentence].commodities.append(c)
-    for h in cue_hits:
-        view.sentences[view.sentence_at(h.start)].cues.append(h)
-    for n in numbers.find_numbers(text, lang):
-        view.sentences[view.sentence_at(n.start)].numbers.append(n)
-    for d in dates_mod.find_dates(text, lang, published):
-        view.sentences[view.sentence_at(d.start)].dates.append(d)
+    sents = view.sentences
+    cue_at = _sentence_indexes(view, [h.start for h in cue_hits])
+    for h, i in zip(cue_hits, cue_at, strict=True):
+        sents[i].cues.append(h)
+    found_numbers = numbers.find_numbers(text, lang)
+    number_at = _sentence_indexes(view, [n.start for n in found_numbers])
+    for n, i in zip(found_numbers, number_at, strict=True):
+        sents[i].numbers.append(n)
+    found_dates = dates_mod.find_dates(text, lang, published)
+    date_at = _sentence_indexes(view, [d.start for d in found_dates])
+    for d, i in zip(found_dates, date_at, strict=True):
+        sents[i].dates.append(d)
     speakers = speaker_of(view, vocab.sources)
     drafts: list[Draft] = []
     drafts += extract_events(view)
@@ -92,20 +100,28 @@ def analyse(
             draft.source = speakers[
                 draft.sentence
             ]  # who asserts it, for the store and the analysts
-    facts = [to_fact(document, d) for d in _distinct(drafts)]
+    facts = [to_fact(document, d, key) for d, key in _distinct(drafts)]
     mentions = _mentions(document.id, view, groups, places, commodities, gz, entity_hits)
     return lang, view, facts, mentions
 
 
-def _distinct(drafts: list[Draft]) -> list[Draft]:
-    """One draft per identical claim (a second sentence about the same seizure adds nothing)."""
-    seen: set[str] = set()
+def _sentence_indexes(view: DocView, offsets: list[int]) -> list[int]:
+    """``view.sentence_at`` of each offset, without a method call per offset."""
+    starts = view._starts
+    return [max(0, bisect_right(starts, offset) - 1) for offset in offsets]
+
+
+def _distinct(drafts: list[Draft]) -> list[tuple[Draft, str]]:
+    """One draft per identical claim (a second sentence about the same seizure adds nothing),
+    each with its ``fields_key`` (which the fact id reuses)."""
+    seen: set[tuple[str, str, str]] = set()
     out = []
     for d in drafts:
-        key = repr((d.kind, sorted(d.fields.items()), d.polarity))
+        fields = fields_key(d)
+        key = (d.kind, fields, d.polarity)
         if key not in seen:
             seen.add(key)
-            out.append(d)
+            out.append((d, fields))
     return out
 
 
@@ -155,17 +171,11 @@ def _aliases(groups: list[GroupMention], view: DocView) -> list[Draft]:
     out: list[Draft] = []
     seen: set[tuple[str, str]] = set()
     for g in groups:
-        alias = g.alias
-        low = alias.lower()
-        for art in _ARTICLES:
-            if low.startswith(art) and not g.name.lower().startswith(art):
-                alias = alias[len(art) :]
-                break
-        key = (g.group_id, fold(alias))
-        if not alias or key in seen or fold(alias) == fold(g.name):
+        alias, folded, same = _alias_form(g.alias, g.name)
+        key = (g.group_id, folded)
+        if not alias or key in seen or same:
             continue
         seen.add(key)
-        s = view.sentences[g.sentence]
         out.append(
             Draft(
                 "alias",
@@ -177,8 +187,22 @@ def _aliases(groups: list[GroupMention], view: DocView) -> list[Draft]:
                 confidence=0.8,
             )
         )
-        _ = s
     return out
+
+
+@lru_cache(maxsize=4096)
+def _alias_form(surface: str, name: str) -> tuple[str, str, bool]:
+    """The alias to report for ``surface`` (without a leading article the name lacks), its
+    folded key and whether it folds to the canonical ``name``. Memoised: the same few
+    group names recur in every document, and ``fold`` is slow."""
+    alias = surface
+    low = alias.lower()
+    for art in _ARTICLES:
+        if low.startswith(art) and not name.lower().startswith(art):
+            alias = alias[len(art) :]
+            break
+    folded = fold(alias)
+    return alias, folded, folded == fold(name)
 
 
 def _mentions(

@@ -42,11 +42,15 @@ _OPENERS = frozenset(
     )
 )
 
+# Line breaks, or terminal punctuation before a capital or a bullet. The first character
+# is a plain class so that ``re`` skips ahead in C to the next candidate: after a "\n"
+# the first branch always matches (so the second only sees punctuation).
 _CANDIDATE = re.compile(
-    r"(?P<nl>\n(?:[ \t]*\n)*)"
-    r"|(?P<p>[.!?…]+[\"”’»)\]]*)(?=[ \t]+[\"“‘«(\[¿¡]?[^\W_a-zß-ÿ]|[ \t]+[-•·*–—➢►▪◦])"
+    r"[\n.!?…](?:(?<=\n)(?:[ \t]*\n)*"
+    r"|[.!?…]*[\"”’»)\]]*(?=[ \t]+[\"“‘«(\[¿¡]?[^\W_a-zß-ÿ]|[ \t]+[-•·*–—➢►▪◦]))"
 )
-_PREV_WORD = re.compile(r"([^\s(\[\"“‘«]+)\Z")
+_WORD_CHARS = re.compile(r"[^\s(\[\"“‘«]+")
+"""A word as written before a period; matched on the reversed text before it."""
 _NEXT_WORD = re.compile(r"\s*[\"“‘«(\[¿¡]?([^\W\d_]+)")
 _BULLET = re.compile(r"[ \t]*(?:[-•·*–—➢►▪◦]|\d{1,2}[.)][ \t]|[a-z]\)[ \t])")
 _ORDINAL = re.compile(r"\d+/?(?:[aoº°]|er|ra|do|da|to|ta|vo|va|no|na)")  # "21/a.", "3er."
@@ -63,7 +67,7 @@ def split(text: str, lang: str) -> list[tuple[int, int]]:
     """
     bounds: list[int] = []
     for m in _CANDIDATE.finditer(text):
-        if m.group("nl") is not None:
+        if m.group()[0] == "\n":
             if _newline_ends(text, m):
                 bounds.append(m.start())
                 bounds.append(m.end())
@@ -91,16 +95,19 @@ def _newline_ends(text: str, m: re.Match[str]) -> bool:
 
 
 def _punct_ends(text: str, m: re.Match[str]) -> bool:
-    punct = m.group("p")
+    punct = m.group()
     if punct.rstrip('"”’»)]') != ".":
         return True  # ! ? … and ellipses end sentences before a capital
-    prev = _PREV_WORD.search(text, max(0, m.start() - 40), m.start())
+    at = m.start()
+    # the run of word characters ending at the period, at most 40 back
+    prev = _WORD_CHARS.match(text[max(0, at - 40) : at][::-1])
     if prev is None:
         return True
-    word = prev.group(1).lower()
+    prev_start = at - prev.end()
+    word = text[prev_start:at].lower()
     if word.isdigit() and len(word) <= 2:
-        line_start = text.rfind("\n", 0, prev.start()) + 1
-        if not text[line_start : prev.start()].strip():
+        line_start = text.rfind("\n", 0, prev_start) + 1
+        if not text[line_start:prev_start].strip():
             return False  # a numbered list item: "1. Un vehículo"
     if len(word) == 1 and word.isalpha():
         return False  # an initial: "June S. Beittel"
@@ -123,12 +130,10 @@ def _spans(text: str, bounds: list[int]) -> list[tuple[int, int]]:
     for end in [*bounds, len(text)]:
         if end <= start:
             continue
-        s, e = start, end
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if e > s:
-            out.append((s, e))
+        piece = text[start:end]
+        stripped = piece.strip()
+        if stripped:
+            s = start + len(piece) - len(piece.lstrip())
+            out.append((s, s + len(stripped)))
         start = end
     return out
