@@ -66,3 +66,21 @@ def test_statistics_victims_of_one_incident_are_not_statistics(facts: Facts) -> 
         "believed to have been killed, prosecutors said."
     )
     assert _stats(facts, text, "en") == set()
+
+
+def test_statistics_losses_and_damages_in_money(facts: Facts) -> None:
+    en = (
+        "The FBI said about 4,000 U.S. victims reported losses of almost $250 million to "
+        "investment scams run from Mexico between 2020 and 2024."
+    )
+    assert _stats(facts, en, "en") == {(4000, "victims"), (250000000, "USD")}
+    es = "Los daños a la red de ductos sumaron 1,200 millones de pesos el año pasado."
+    assert _stats(facts, es, "es") == {(1200000000, "MXN")}
+
+
+def test_statistics_vague_quantities_have_no_value(facts: Facts) -> None:
+    text = (
+        "La Fiscalía informó que en estos días se han registrado decenas de homicidios y "
+        "cientos de denuncias por robo de vehículos."
+    )
+    assert _stats(facts, text, "es") == set()

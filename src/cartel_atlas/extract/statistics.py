@@ -27,13 +27,13 @@ _MONEY_BEFORE = re.compile(r"(?:US\$|USD\s?\$?|MXN\s?\$?|\$)\s*$")
 _VALUE_CUE = re.compile(
     r"\b(?:costo|valor|afectaci[oó]n|worth|value[d]?|estimated at|"
     r"generates?|revenue|ganancias|p[eé]rdidas|da[nñ]o econ[oó]mico|"
-    r"impacto econ[oó]mico|profits?|earn\w*|cost)\b",
+    r"impacto econ[oó]mico|profits?|earn\w*|cost|loss(?:es)?|losing|damages|da[nñ]os)\b",
     re.I,
 )
 _REWARD = re.compile(r"\b(?:reward|recompensa)", re.I)
 _DEATHS = re.compile(
-    r"^\s*(?:[\w\-]+\s+){0,2}(?:deaths|muertes|homicidios|asesinatos|"
-    r"overdoses|fatalities|v[ií]ctimas)\b",
+    r"^\s*(?:[\w\-.]+\s+){0,2}(?:deaths|muertes|homicidios|asesinatos|"
+    r"overdoses|fatalities|v[ií]ctimas|victims)\b",
     re.I,
 )
 _UNIT = re.compile(r"^\s*(?:de\s+)?(?P<unit>(?:lethal\s+)?[A-Za-zÁÉÍÓÚáéíóúñ]+)")
@@ -155,6 +155,12 @@ def extract_statistics(view: DocView, sources: list[str | None]) -> list[Draft]:
         for n in s.numbers:
             if n.is_year or any(a <= n.start < b for a, b in date_spans):
                 continue
+            if (
+                n.approx
+                and not any(c.isdigit() for c in n.text)
+                and not _MORE_THAN.search(text[max(s.start, n.start - 12) : n.end])
+            ):
+                continue  # "decenas de homicidios", "dozens": no value to report
             after = text[n.end : n.end + 40]
             before = text[max(s.start, n.start - 8) : n.start]
             unit: str | None = None
@@ -168,8 +174,8 @@ def extract_statistics(view: DocView, sources: list[str | None]) -> list[Draft]:
                 m = _MONEY_AFTER.match(after)
                 cur = m.group("cur").lower() if m else "usd"
                 unit = "MXN" if cur in ("pesos", "mxn") else "USD"
-            elif _DEATHS.match(after) and not s.cue_classes("killed")[1:]:
-                unit = "deaths"
+            elif (toll := _DEATHS.match(after)) and not s.cue_classes("killed")[1:]:
+                unit = "victims" if "ctim" in toll.group(0).lower() else "deaths"
             else:
                 if aggregate is None:
                     aggregate = _aggregate(s)
