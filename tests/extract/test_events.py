@@ -771,3 +771,40 @@ def test_events_the_day_of_a_statement_does_not_date_the_incident(
 ) -> None:
     dates = {r["date"] for r in facts(text, lang, "event")}
     assert dates == {"2024-07-04"}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "El alcalde de Zitácuaro, Michoacán, fue atacado a balazos el martes afuera de su "
+            "casa y murió horas después en un hospital.",
+            "es",
+        ),
+        (
+            "The mayor of Zitácuaro, Michoacán, was shot outside his home on Tuesday and "
+            "died in hospital hours later.",
+            "en",
+        ),
+        (
+            "The killing in May 2024 of Ramón Ortiz, a councillor of Zitácuaro, Michoacán, "
+            "alarmed local officials.",
+            "en",
+        ),
+        (
+            "El asesinato del regidor Ramón Ortiz en Zitácuaro, Michoacán, alarmó a los "
+            "funcionarios locales.",
+            "es",
+        ),
+    ],
+)
+def test_events_one_named_official_shot_and_dead_is_one_killed(
+    facts: Facts, text: str, lang: str
+) -> None:
+    found = [f for f in facts(text, lang, "event") if f["event_type"] == "attack_on_official"]
+    assert [f["killed"] for f in found] == [1]
+
+
+def test_events_the_killing_of_several_is_not_one_named_death(facts: Facts) -> None:
+    text = "The killing of police officers in Celaya, Guanajuato, shocked the state on Monday."
+    assert all(f["killed"] != 1 for f in facts(text, "en", "event"))

@@ -71,9 +71,16 @@ _SINGLE_DEATH = re.compile(
     r"asesinad[oa]|ultimad[oa]|ejecutad[oa]|localizad[oa] sin vida|hallad[oa] sin vida|"
     r"encontrad[oa] sin vida|privad[oa] de la vida)\b|"
     r"\b(?:shot dead|gunned down|killed)\s+(?:[A-ZÁÉÍÓÚÑ]\w+\s+){1,3}|"
-    r"\b(?:asesinan|asesinaron|mataron)\s+a\s+(?:[A-ZÁÉÍÓÚÑ]\w+\s+){1,3}"
+    r"\b(?:asesinan|asesinaron|mataron)\s+a\s+(?:[A-ZÁÉÍÓÚÑ]\w+\s+){1,3}|"
+    r"\b(?:was|fue)\s+(?:\w+\s+){0,2}?(?:shot|atacad[oa]|balead[oa]|herid[oa])\b[^.;]{0,160}?"
+    r"\b(?:y|and)\s+(?:\w+\s+){0,2}?(?:muri[oó]|died|falleci[oó])\b|"
+    r"\b(?:killing|murder|assassination)\s+(?:in\s+\w+(?:\s+\d{4})?\s+)?of\s+"
+    r"(?:[a-zA-Z.\"]+\s+){0,4}?[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+\s+[\"“]?[A-ZÁÉÍÓÚÑ]|"
+    r"\b(?:asesinato|homicidio|ejecuci[oó]n)\s+(?:en\s+\w+(?:\s+de\s+\d{4})?\s+)?del?\s+"
+    r"(?:[a-záéíóúñA-Z.]+\s+){0,5}?[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+\s+[A-ZÁÉÍÓÚÑ]"
 )
-"""One named victim: "the mayor was killed", "fue asesinado", "gunmen shot dead <Name>"."""
+"""One named victim: "the mayor was killed", "fue asesinado", "gunmen shot dead <Name>",
+"fue atacado a balazos ... y murió poco después", "the killing of <Name>"."""
 _CLAUSE_START = re.compile(
     r"(?:^|[.,;:—(\n]|\b(?:y|e|and|que|donde|cuando|where|when|but|pero))\s*$", re.I
 )

@@ -511,8 +511,9 @@ _ONE_VICTIM = {"homicide", "attack_on_official"}
 
 
 def _uncued_deaths(view: DocView, s: SentenceView, types: dict[str, Hit], counts: _Counts) -> None:
-    """Deaths told without a killing verb: "ten bodies were found" is a homicide, "forty
-    died when a tapped pipeline exploded" an accident typed by what was involved."""
+    """Deaths told without a killing verb: "ten bodies were found" or "was shot and died"
+    is a homicide, "forty died when a tapped pipeline exploded" an accident typed by what
+    was involved."""
     if not s.cues or not _VIOLENT.isdisjoint(types) or not s.cue_classes("killed"):
         return
     counted = counts.get("killed") is not None
@@ -523,6 +524,8 @@ def _uncued_deaths(view: DocView, s: SentenceView, types: dict[str, Hit], counts
             types.setdefault(accident_type(s), word)
     elif BODIES.search(s.text) and counted:
         types["homicide"] = word
+    elif ATTACKER.search(s.text) and (counted or single_death(s)):
+        types["homicide"] = word  # "was shot outside his home and died in hospital"
 
 
 def _place_value(places: list[PlaceMention], sent: SentenceView) -> object:
