@@ -808,3 +808,24 @@ def test_events_one_named_official_shot_and_dead_is_one_killed(
 def test_events_the_killing_of_several_is_not_one_named_death(facts: Facts) -> None:
     text = "The killing of police officers in Celaya, Guanajuato, shocked the state on Monday."
     assert all(f["killed"] != 1 for f in facts(text, "en", "event"))
+
+
+def test_events_attacker_killed_by_the_escort_is_other_with_one_dead(facts: Facts) -> None:
+    text = (
+        "El martes, un hombre armado disparó contra el alcalde de Zamora, Michoacán, durante "
+        "un evento público. El atacante murió en el lugar tras ser repelido por elementos "
+        "de seguridad."
+    )
+    found = {f["event_type"]: f for f in facts(text, "es", "event")}
+    assert found["other"]["killed"] == 1
+    assert found["attack_on_official"]["killed"] is None
+
+
+def test_events_gunmen_killed_by_soldiers_are_not_the_soldiers_dead(facts: Facts) -> None:
+    text = (
+        "On Tuesday two gunmen were killed by soldiers in Culiacán, Sinaloa, after they "
+        "attacked a patrol."
+    )
+    found = {f["event_type"]: f for f in facts(text, "en", "event")}
+    assert found["other"]["killed"] == 2
+    assert found.get("attack_on_security_forces", {}).get("killed") is None

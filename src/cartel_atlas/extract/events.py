@@ -410,6 +410,8 @@ def extract_events(view: DocView) -> list[Draft]:
                 etype = violent[0] if found_dead(s) else victim_type(view, s, violent[0], hit)
                 types[etype] = hit  # a body found says nothing of who the victim was
         actor: list[str | None] = []  # the sentence's actor, read once
+        # the dead are attackers killed by the forces they attacked: the count is theirs
+        dead_assailants = "other" in types and bool(_ASSAILANT_KILLED.search(s.text))
         for etype, hit in list(types.items()):
             deaths = counts.get("killed") or 0 if etype in VIOLENT else 0
             if deaths >= TOLL_MIN:
@@ -428,9 +430,15 @@ def extract_events(view: DocView) -> list[Draft]:
                 if told:
                     _refine_place(told[-1], own_places)
                     continue  # "The attack took place near ...": the incident already told
+            assailants = etype == "other" and bool(_ASSAILANT_KILLED.search(s.text))
             if not (
                 anchored(view, s, etype, own_places, own_date, counts.killed)
                 or _FOLLOW_UP.match(s.text)
+                or (
+                    assailants  # the attacker killed right after the attack just told
+                    and last_violent is not None
+                    and 0 < s.index - last_violent.sentence <= 3
+                )
                 or (etype == "arrest" and _still_free(s, hit, view))
             ):
                 continue
@@ -457,11 +465,17 @@ def extract_events(view: DocView) -> list[Draft]:
                 "place": _place_value(places, s),
                 "actor": actor[0],
                 "victims": None,
-                "killed": counts.get("killed") if etype in _COUNTED else None,
+                "killed": (
+                    counts.get("killed")
+                    if etype in _COUNTED and (etype == "other" or not dead_assailants)
+                    else None
+                ),
                 "wounded": counts.get("wounded") if etype in _COUNTED else None,
             }
             if fields["killed"] is None and etype in _ONE_VICTIM and single_death(s):
                 fields["killed"] = 1
+            if fields["killed"] is None and dead_assailants and _ONE_ASSAILANT.search(s.text):
+                fields["killed"] = 1  # "el atacante murió": one
             if pol == "negated":
                 fields["polarity"] = "negated"
             if fields["actor"] and hedged(s, view.text):
@@ -510,6 +524,23 @@ _VIOLENT = frozenset(VIOLENT)
 _ONE_VICTIM = {"homicide", "attack_on_official"}
 
 
+_ASSAILANT_KILLED = re.compile(
+    r"\b(?:atacantes?|agresor(?:es)?|sicarios?|civiles armados|presuntos delincuentes|"
+    r"gunm[ae]n|attackers?|assailants?|suspects?)\b[^.;]{0,80}?"
+    r"\b(?:muri[oó]|murieron|died|perdi[oó] la vida|perdieron la vida|was killed|were killed)"
+    r"\b[^.;]{0,60}?\b(?:repelid[oa]s?|repelled|por (?:los |las )?(?:elementos|soldados|"
+    r"militares|polic[ií]as|agentes|escoltas|marinos)|by (?:the )?(?:soldiers|troops|police|"
+    r"security forces|army|marines|bodyguards))\b",
+    re.I,
+)
+"""Attackers killed by the security forces they attacked: an `other` event, not a homicide."""
+_ONE_ASSAILANT = re.compile(
+    r"\b(?:el|un|the|an?|one)\s+(?:atacante|agresor|sicario|gunman|attacker|assailant|suspect)"
+    r"\s+(?:\w+\s+){0,2}?(?:muri[oó]|died|perdi[oó] la vida|was killed)\b",
+    re.I,
+)
+
+
 def _uncued_deaths(view: DocView, s: SentenceView, types: dict[str, Hit], counts: _Counts) -> None:
     """Deaths told without a killing verb: "ten bodies were found" or "was shot and died"
     is a homicide, "forty died when a tapped pipeline exploded" an accident typed by what
@@ -524,6 +555,8 @@ def _uncued_deaths(view: DocView, s: SentenceView, types: dict[str, Hit], counts
             types.setdefault(accident_type(s), word)
     elif BODIES.search(s.text) and counted:
         types["homicide"] = word
+    elif _ASSAILANT_KILLED.search(s.text):
+        types["other"] = word  # "el agresor murió tras ser repelido por los escoltas"
     elif ATTACKER.search(s.text) and (counted or single_death(s)):
         types["homicide"] = word  # "was shot outside his home and died in hospital"
 
