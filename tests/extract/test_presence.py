@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+import pytest
+
 Facts = Callable[..., list[dict[str, Any]]]
 
 
@@ -120,3 +122,43 @@ def test_presence_hedge_in_a_later_clause_does_not_hedge_the_first(facts: Facts)
         "Zacatecas": "hedged",
         "Durango": "hedged",
     }
+
+
+REPORT_ES = (
+    "Las tomas clandestinas se multiplicaron en Tecamachalco, Palmar de Bravo y "
+    "Quecholac, en Puebla.\n\n"
+    "Autoridades estatales han detectado la presencia de células del Cártel de Santa Rosa "
+    "de Lima en la zona de ductos."
+)
+REPORT_EN = (
+    "Illegal pipeline taps have multiplied in Tecamachalco, Palmar de Bravo and Quecholac, "
+    "in Puebla.\n\n"
+    "State officials have reported the presence of Santa Rosa de Lima Cartel cells near the "
+    "pipelines."
+)
+
+
+@pytest.mark.parametrize(("text", "lang"), [(REPORT_ES, "es"), (REPORT_EN, "en")])
+def test_presence_without_a_place_is_in_the_state_of_the_report(
+    facts: Facts, text: str, lang: str
+) -> None:
+    found = {(f["group"], f["place"]) for f in facts(text, lang, "presence")}
+    assert ("Santa Rosa de Lima Cartel", "Puebla") in found
+
+
+def test_presence_without_a_place_in_a_report_on_many_states_is_not_placed(
+    facts: Facts,
+) -> None:
+    text = (
+        "Las tomas clandestinas se multiplicaron en Puebla, Hidalgo y Guanajuato.\n\n"
+        "Autoridades han detectado la presencia de células del Cártel de Santa Rosa de Lima."
+    )
+    assert facts(text, "es", "presence") == []
+
+
+def test_presence_in_a_country_does_not_fall_back_to_the_report_state(facts: Facts) -> None:
+    text = (
+        "Illegal pipeline taps have multiplied in Tecamachalco, Puebla.\n\n"
+        "The Santa Rosa de Lima Cartel has a presence in the United States, officials said."
+    )
+    assert facts(text, "en", "presence") == []

@@ -8,6 +8,7 @@ not presence facts. Cues that only imply presence ("incursion into") make it hed
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from cartel_atlas.extract.context import DocView, GroupMention, PlaceMention, SentenceView
@@ -29,6 +30,7 @@ from cartel_atlas.extract.presence_scope import (
     single_state,
     war_place,
 )
+from cartel_atlas.extract.setting import setting_place
 
 COMPONENT = "presence"
 _COUNT_NOUNS = ("tate", "tado", "dade")
@@ -92,6 +94,19 @@ def _groups(view: DocView, s: SentenceView, last: GroupMention | None) -> list[G
     return []
 
 
+def _at_cue(state: PlaceMention, s: SentenceView) -> PlaceMention:
+    """The report's state, read at the sentence's presence word ("la presencia de
+    células del CJNG" in a report about Puebla is presence in Puebla)."""
+    cue = s.cue_classes("presence")[0]
+    return dataclasses.replace(
+        state,
+        start=cue.start,
+        end=cue.end,
+        surface=s.text[cue.start - s.start : cue.end - s.start],
+        sentence=s.index,
+    )
+
+
 def extract_presence(view: DocView, sources: list[str | None]) -> list[Draft]:
     """Presence and presence_count drafts."""
     out: list[Draft] = []
@@ -103,6 +118,7 @@ def extract_presence(view: DocView, sources: list[str | None]) -> list[Draft]:
     low = lowered(view.text)
     borders, states = WordMarks(low, BORDER_WORDS), WordMarks(low, _COUNT_NOUNS)
     implied: WordMarks | None = None  # marked when a first polarity needs it
+    setting: list[PlaceMention] | None = None  # the report's state, found when needed
     for s in view.sentences:
         # the group pronouns point back to: the topic, else the last group named
         anaphoric: GroupMention | None = (topic or recent)[-1] if (topic or recent) else None
@@ -123,11 +139,15 @@ def extract_presence(view: DocView, sources: list[str | None]) -> list[Draft]:
         groups = _groups(view, s, anaphoric)
         if not groups:
             continue
-        if countable:
-            out.extend(_counts(view, s, groups, sources[s.index]))
+        counted: list[Draft] = _counts(view, s, groups, sources[s.index]) if countable else []
+        out.extend(counted)
         if cues and not places:
             # "los grupos que operan en la región"; "la disputa entre X y Y"
             ref = place_anaphor(s, before, focal) or war_place(s, before, focal)
+            if ref is None and not s.places and not counted and s.cue_classes("presence"):
+                if setting is None:
+                    setting = [p] if (p := setting_place(view)) else []
+                ref = _at_cue(setting[0], s) if setting else None
             places = [ref] if ref else []
         if not cues or not places:
             continue

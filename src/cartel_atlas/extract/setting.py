@@ -9,9 +9,10 @@ from an inferred one.
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
 
-from cartel_atlas.extract.context import DocView
+from cartel_atlas.extract.context import DocView, PlaceMention
 from cartel_atlas.extract.drafts import Draft
 from cartel_atlas.extract.events import dateline_end
 from cartel_atlas.vocab.places import Places
@@ -48,3 +49,17 @@ def fill_places(view: DocView, drafts: list[Draft], places: Places) -> None:
             d.fields["place"] = label
             d.fields["place_from"] = "document"
             d.confidence = round(max(0.1, d.confidence - INFERRED_CONFIDENCE_DROP), 2)
+
+
+def setting_place(view: DocView) -> PlaceMention | None:
+    """The report's state as a place mention (at its first mention in the document), for
+    statements such as "señalan la presencia de células del CJNG" that name no place."""
+    code = document_state(view)
+    if code is None:
+        return None
+    for s in view.sentences:
+        for p in s.places:
+            if p.state_code == code:
+                state = p.label.split("/")[0]
+                return dataclasses.replace(p, kind="state", code=code, label=state)
+    return None
