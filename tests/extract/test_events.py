@@ -829,3 +829,26 @@ def test_events_gunmen_killed_by_soldiers_are_not_the_soldiers_dead(facts: Facts
     found = {f["event_type"]: f for f in facts(text, "en", "event")}
     assert found["other"]["killed"] == 2
     assert found.get("attack_on_security_forces", {}).get("killed") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "El lunes, dos jóvenes fueron asesinados por policías municipales en Celaya, "
+            "Guanajuato, denunciaron sus familias.",
+            "es",
+        ),
+        (
+            "On Monday two young men were shot dead by municipal police in Celaya, "
+            "Guanajuato, their families said.",
+            "en",
+        ),
+    ],
+)
+def test_events_killings_by_the_police_are_not_attacks_on_the_police(
+    facts: Facts, text: str, lang: str
+) -> None:
+    types = {f["event_type"] for f in facts(text, lang, "event")}
+    assert "attack_on_security_forces" not in types
+    assert types & {"homicide", "massacre", "other"}

@@ -326,17 +326,24 @@ def _words_present(view: DocView, sents: list[SentenceView], cls: str, lab: bool
     return False
 
 
+_AGENT_BEFORE = re.compile(
+    r"\b(?:por|by)\s+(?:(?:el|la|los|las|the|unos|unas|some)\s+)?(?:\w+\s+)?$", re.I
+)
+
+
 def victim_type(view: DocView, sent: SentenceView, etype: str, cue: Hit) -> str:
     """Violence against officials or security forces keeps its attack type. The victim is
     the role named nearest the violence ("police officers were killed"), not a speaker
-    ("officials said")."""
+    ("officials said") nor the force that acted ("intervenido por la Guardia Nacional")."""
     best: tuple[int, str] | None = None
     present: set[str] = set()
     for h in sent.cue_classes("victim_roles"):
-        if _SPEAKS.match(view.text[h.end : h.end + 20]) or _ACCORDING.search(
-            view.text[max(0, h.start - 40) : h.start]
+        if (
+            _SPEAKS.match(view.text[h.end : h.end + 20])
+            or _ACCORDING.search(view.text[max(0, h.start - 40) : h.start])
+            or _AGENT_BEFORE.search(view.text[max(0, h.start - 25) : h.start])
         ):
-            continue
+            continue  # a speaker, or the force that acted ("intervenido por la Guardia")
         gap = abs(h.start - cue.end) if h.start >= cue.end else abs(cue.start - h.end)
         for p in h.payloads:
             if not isinstance(p, LexEntry):
