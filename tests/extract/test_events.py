@@ -852,3 +852,20 @@ def test_events_killings_by_the_police_are_not_attacks_on_the_police(
     types = {f["event_type"] for f in facts(text, lang, "event")}
     assert "attack_on_security_forces" not in types
     assert types & {"homicide", "massacre", "other"}
+
+
+def test_events_custody_after_a_told_arrest_is_the_same_arrest(facts: Facts) -> None:
+    text = (
+        "Un operador del Cártel de Sinaloa fue detenido esta madrugada en Navolato, "
+        "Sinaloa.\n\nEl detenido fue trasladado a la Ciudad de México y quedó a disposición "
+        "de la Fiscalía General de la República."
+    )
+    arrests = [f for f in facts(text, "es", "event") if f["event_type"] == "arrest"]
+    assert [a["place"] for a in arrests] == ["Sinaloa/Navolato"]
+
+
+def test_events_custody_alone_is_an_arrest(facts: Facts) -> None:
+    text = (
+        "Dos hombres quedaron a disposición del Ministerio Público en Navolato, Sinaloa, el lunes."
+    )
+    assert [f["event_type"] for f in facts(text, "es", "event")] == ["arrest"]

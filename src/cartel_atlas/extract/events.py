@@ -430,6 +430,8 @@ def extract_events(view: DocView) -> list[Draft]:
                 if told:
                     _refine_place(told[-1], own_places)
                     continue  # "The attack took place near ...": the incident already told
+            if etype == "arrest" and _custody_of_told_arrest(view, s, hit, out):
+                continue  # "quedó a disposición de la Fiscalía": the arrest just told
             assailants = etype == "other" and bool(_ASSAILANT_KILLED.search(s.text))
             if not (
                 anchored(view, s, etype, own_places, own_date, counts.killed)
@@ -539,6 +541,19 @@ _ONE_ASSAILANT = re.compile(
     r"\s+(?:\w+\s+){0,2}?(?:muri[oó]|died|perdi[oó] la vida|was killed)\b",
     re.I,
 )
+
+
+_CUSTODY = re.compile(r"disposici[oó]n|custody|handed over to|turned over to", re.I)
+
+
+def _custody_of_told_arrest(view: DocView, s: SentenceView, hit: Hit, out: list[Draft]) -> bool:
+    """A detainee "placed at the disposal of" prosecutors a few sentences after an arrest
+    is told: the custody of that arrest, not a second one."""
+    if not _CUSTODY.search(view.text, hit.start, hit.end):
+        return False
+    return any(
+        d.fields.get("event_type") == "arrest" and 0 < s.index - d.sentence <= 4 for d in out
+    )
 
 
 def _uncued_deaths(view: DocView, s: SentenceView, types: dict[str, Hit], counts: _Counts) -> None:
