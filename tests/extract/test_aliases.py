@@ -111,3 +111,13 @@ def test_a_short_name_introduced_by_known_as_is_the_group(extract: Callable[...,
 def test_a_short_name_without_a_naming_frame_is_not_a_group(extract: Callable[..., Any]) -> None:
     text = "The Scorpions played to a full stadium in Monterrey on Saturday."
     assert "Los Escorpiones" not in _groups(extract(text, "en"))
+
+
+def test_santa_rosa_is_the_cartel_only_next_to_a_cartel_word(extract: Callable[..., Any]) -> None:
+    assert "Santa Rosa de Lima Cartel" in _groups(
+        extract("Investigators point to the Santa Rosa cartel.", "en")
+    )
+    assert "Santa Rosa de Lima Cartel" in _groups(
+        extract("La Fiscalía apunta al Cártel de Santa Rosa.", "es")
+    )
+    assert _groups(extract("La fiesta patronal de Santa Rosa reunió a cientos de vecinos.")) == []
