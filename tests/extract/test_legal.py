@@ -174,3 +174,26 @@ def test_legal_being_accused_or_wanted_abroad_is_an_indictment(
     facts: Facts, text: str, lang: str
 ) -> None:
     assert {a for a, _, _ in _legal(facts, text, lang)} == {"indictment"}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "El gobierno designó al Cártel del Golfo como organización terrorista. Analistas "
+            "advirtieron que la designación podría exponer a sanciones a empresas y personas "
+            "que pagan cuotas.",
+            "es",
+        ),
+        (
+            "The State Department designated the Gulf Cartel a Foreign Terrorist Organization. "
+            "Analysts warned that the designation could expose businesses and people who pay "
+            "extortion to sanctions.",
+            "en",
+        ),
+    ],
+)
+def test_legal_the_designation_referred_to_again_is_no_new_action(
+    facts: Facts, text: str, lang: str
+) -> None:
+    assert _legal(facts, text, lang) == {("designation", ("Gulf Cartel",), "asserted")}

@@ -66,14 +66,18 @@ _ASSETS = re.compile(
     r"\b(?:property|assets|interests|accounts|bienes|activos|cuentas|fondos)\b", re.I
 )
 _GENERIC_BEFORE = re.compile(
-    r"\b(?:to|including|such as|incluid[oa]s?|como|endurecer|harsher|tougher|new|nuevas?)"
-    r"\s+(?:(?:las|los|the)\s+)?$",
+    r"\b(?:to|including|such as|incluid[oa]s?|como|endurecer|harsher|tougher|new|nuevas?|"
+    r"(?:expon\w*|expuest[oa]s?|somet\w*|sujet[oa]s?|acreedor\w*|riesgo de)(?:\s+a)?|"
+    r"risk of)\s+(?:(?:las|los|the)\s+)?$",
     re.I,
 )
 _GENERIC_NOUN = re.compile(
     r"^(?:sanctions|sanciones|charges|cargos|designations|designaciones|penalties|penas)$",
     re.I,
 )
+
+
+_THE_ACTION = re.compile(r"\b(?:la|esta|dicha|the|this|that)\s+$", re.I)
 
 
 def _action_told(view: DocView, start: int, end: int, has_groups: bool) -> bool:
@@ -107,6 +111,8 @@ def extract_legal(view: DocView) -> list[Draft]:
                 continue
             if not _action_told(view, h.start, h.end, bool(s.groups)):
                 continue
+            if not s.groups and _THE_ACTION.search(view.text, max(0, h.start - 8), h.start):
+                continue  # "la designación podría...": the action already told
             for p in h.payloads:
                 if isinstance(p, LexEntry) and p.cls == "legal_action" and p.attr("action"):
                     actions.setdefault(p.attr("action"), h.start)
