@@ -13,7 +13,8 @@ nickname like "El Mayo" is never a date. Clock times ("a las 14:00 horas") match
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from bisect import bisect_left
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from cartel_atlas.extract.wordregex import (
@@ -106,12 +107,67 @@ RELATIVE: dict[str, dict[str, tuple[str, int | str]]] = {
 }
 
 
+GateTest = Callable[[str, str, list[int], int, int], bool]
+"""(text, lower-cased text, where each year starts, window start, window end) -> bool."""
+
+
+class Gate:
+    """A cheap test that a window may hold a match of a rule: a part every match of the
+    rule must contain (a literal, a short regex with a literal or rare first character, or
+    a year). Rules sharing a gate share its ``name``, so it runs once per window."""
+
+    __slots__ = ("name", "test")
+
+    def __init__(self, name: str, test: GateTest) -> None:
+        self.name = name
+        self.test = test
+
+
+def regex_gate(name: str, pattern: str, *, cased: bool = False) -> Gate:
+    """Passes when ``pattern`` matches inside the window, of the original text if
+    ``cased``, else of the lower-cased text."""
+    search = re.compile(pattern).search
+    if cased:
+        return Gate(name, lambda text, low, years, lo, hi: search(text, lo, hi) is not None)
+    return Gate(name, lambda text, low, years, lo, hi: search(low, lo, hi) is not None)
+
+
+def words_gate(name: str, words: tuple[str, ...], *, years: int = 0) -> Gate:
+    """Passes when one of ``words`` occurs inside the window (lower-cased), or at least
+    ``years`` years (when given) lie inside it."""
+
+    def test(text: str, low: str, starts: list[int], lo: int, hi: int) -> bool:
+        for w in words:
+            if low.find(w, lo, hi) >= 0:
+                return True
+        return bool(years) and _years_inside(starts, lo, hi) >= years
+
+    return Gate(name, test)
+
+
+def years_gate(name: str, n: int) -> Gate:
+    """Passes when at least ``n`` years (``YEAR_TRIGGER`` matches) lie inside the window."""
+    return Gate(name, lambda text, low, years, lo, hi: _years_inside(years, lo, hi) >= n)
+
+
+def _years_inside(starts: list[int], lo: int, hi: int) -> int:
+    # YEAR_TRIGGER matches are four characters long: those starting in [lo, hi - 4]
+    return bisect_left(starts, hi - 3) - bisect_left(starts, lo)
+
+
 @dataclass(frozen=True, slots=True)
 class Rule:
-    """One date form: its compiled regex and how to resolve a match of it."""
+    """One date form: its compiled regex, how to resolve a match of it, and the gates a
+    window must pass before the regex runs there (each a necessary condition)."""
 
     kind: str
     pattern: re.Pattern[str]
+    gates: tuple[Gate, ...] = ()
+
+
+_YEAR1 = years_gate("year1", 1)
+_YEAR2 = years_gate("year2", 2)
+_NUMERIC = regex_gate("numeric", r"\d[-/]\d")
 
 
 _ACCENTS = {"a": "[aá]", "e": "[eé]", "i": "[ií]", "o": "[oó]", "u": "[uúü]", "n": "[nñ]"}
@@ -223,6 +279,25 @@ def _rules_es() -> list[Rule]:
         accents=True,
     )
     rel = _alt(RELATIVE["es"], accents=True)
+    de_month = regex_gate("de_month", rf"de\s+{mon}")
+    gates: dict[str, tuple[Gate, ...]] = {
+        "range_days": (de_month,),
+        "range_days_y": (de_month, regex_gate("y", r"y(?<=\sy)\s")),
+        "date": (de_month,),
+        "month_range": (regex_gate("de_year", rf"de(?:l)?\s+{YEAR}"),),
+        "month_year": (
+            regex_gate("de_yearish", r"de(?:l)?\s+(?:19|20|el|presente|este|a[ñn]o|mismo|pasado)"),
+        ),
+        "month": (regex_gate("prep_month", rf"(?:en|durante|desde|hasta|para|de)\s+{mon}"),),
+        "month_pasado": (words_gate("pasado", ("pasado",)),),
+        "weekday": (regex_gate("weekday", wd),),
+        "ago": (words_gate("hace", ("hace",)),),
+        "after": (words_gate("after", ("despu", "tarde", "posteriores")),),
+        "after_next": (words_gate("siguiente", ("siguiente",)),),
+        "year_range": (_YEAR2,),
+        "year": (_YEAR1,),
+        "numeric": (_NUMERIC,),
+    }
     raw = [
         (
             "range_days",
@@ -292,7 +367,34 @@ def _rules_es() -> list[Rule]:
             rf"(?P<b>{DAY})/(?P<c>{YEAR})){E}",
         ),
     ]
-    return [Rule(kind, re.compile(p)) for kind, p in raw]
+    keys = ["range_days", "range_days_y", "date", "month_range", "month_year", "month"]
+    keys += ["month_pasado", "weekday", "relative", "ago", "after", "after_next"]
+    keys += ["year_range", "year", "numeric"]
+    return _compiled(raw, keys, gates)
+
+
+def _compiled(
+    raw: list[tuple[str, str]], keys: list[str], gates: dict[str, tuple[Gate, ...]]
+) -> list[Rule]:
+    """Rules from (kind, regex) pairs and the key of each one's gates (none if unknown)."""
+    return [
+        Rule(kind, re.compile(p), gates.get(key, ()))
+        for (kind, p), key in zip(raw, keys, strict=True)
+    ]
+
+
+def _capitalised_month() -> Gate:
+    """English month rules keep only matches whose month is capitalised ("May", "MAY"):
+    a capital J, F, M, A, S, O, N or D and the next two letters of a month, in any case."""
+    heads = sorted({(w[0].upper(), w[1:3]) for w in MONTHS["en"]})
+    alts = "|".join(re.escape(a) + "(?i:" + re.escape(b) + ")" for a, b in heads)
+    return regex_gate("cap_month", "(?:" + alts + ")", cased=True)
+
+
+def _weekday_en() -> Gate:
+    """Every English weekday ends in "day"; otherwise any of their names."""
+    names = tuple(WEEKDAYS["en"])
+    return words_gate("weekday", ("day",) if all("day" in w for w in names) else names)
 
 
 def _rules_en() -> list[Rule]:
@@ -311,6 +413,23 @@ def _rules_en() -> list[Rule]:
         ]
     )
     rel = _alt(RELATIVE["en"])
+    cap = _capitalised_month()
+    gates: dict[str, tuple[Gate, ...]] = {
+        "range_days": (cap, regex_gate("range0", r"\d(?:st|nd|rd|th)?\s*(?:-|–|—|to|through|and)")),
+        "range_days_of": (cap, regex_gate("range1", r"\d(?:st|nd|rd|th)?\s*(?:-|–|—|to|and)\s*\d")),
+        "date": (cap, regex_gate("space_digit", r"\d(?<=\s\d)")),
+        "date_of": (cap, regex_gate("digit_space", r"\d(?:st|nd|rd|th)?\s")),
+        "month_range": (cap, _YEAR1),
+        "month_year": (cap, words_gate("year_or_word", ("year",), years=1)),
+        "month": (cap,),
+        "weekday": (_weekday_en(),),
+        "ago": (words_gate("ago", ("ago",)),),
+        "after": (words_gate("later", ("later", "afterward")),),
+        "after_next": (regex_gate("next_day", r"(?:next|following)\s+day"),),
+        "year_range": (_YEAR2,),
+        "year": (_YEAR1,),
+        "numeric": (_NUMERIC,),
+    }
     raw = [
         (
             "range_days",
@@ -380,4 +499,7 @@ def _rules_en() -> list[Rule]:
             rf"(?P<b>{DAY})/(?P<c>{YEAR})){E}",
         ),
     ]
-    return [Rule(kind, re.compile(p)) for kind, p in raw]
+    keys = ["range_days", "range_days_of", "date", "date_of", "month_range", "month_year"]
+    keys += ["month", "weekday", "relative", "ago", "after", "after_next"]
+    keys += ["year_range", "year", "numeric"]
+    return _compiled(raw, keys, gates)

@@ -21,6 +21,17 @@ from cartel_atlas.extract.dates_rules import (
 
 _RULES: dict[str, list[Rule]] = {lang: build_rules(lang) for lang in ("es", "en")}
 _TRIGGERS = {lang: build_trigger(lang) for lang in ("es", "en")}
+_RULES_FOR: dict[tuple[str, frozenset[str]], list[Rule]] = {}
+
+
+def _rules_for(lang: str, kinds: frozenset[str]) -> list[Rule]:
+    """The rules of ``lang`` of the given kinds, in rule order (few distinct kind sets)."""
+    rules = _RULES_FOR.get((lang, kinds))
+    if rules is None:
+        rules = [r for r in _RULES[lang] if r.kind in kinds]
+        if len(_RULES_FOR) < 1024:  # unions of a handful of trigger kind sets
+            _RULES_FOR[(lang, kinds)] = rules
+    return rules
 
 
 def _after_non_word(trigger: re.Pattern[str], words: object) -> re.Pattern[str] | None:
@@ -63,14 +74,17 @@ Candidate = tuple[int, int, str, re.Match[str]]
 """start, end, rule kind and the match (groups are read from lower-cased text)."""
 
 
-def _windows(text: str, low: str, lang: str) -> list[tuple[int, int, frozenset[str]]]:
-    """Merged stretches of text around trigger words and years, with the rule kinds
-    those triggers can start; rules only run there."""
+def _windows(
+    text: str, low: str, lang: str, years: list[int]
+) -> list[tuple[int, int, frozenset[str]]]:
+    """Merged stretches of text around trigger words and years (``years``: where each
+    ``YEAR_TRIGGER`` match starts), with the rule kinds those triggers can start; rules
+    only run there."""
     kinds_of = _TRIGGERS[lang][1]
     wb, wa = TRIGGER_REACH["word"]
     yb, ya = TRIGGER_REACH["year"]
     hits = [(a - wb, b + wa, kinds_of.get(w, YEAR_KINDS)) for a, b, w in _triggers(low, lang)]
-    hits += [(m.start() - yb, m.end() + ya, YEAR_KINDS) for m in YEAR_TRIGGER.finditer(low)]
+    hits += [(a - yb, a + 4 + ya, YEAR_KINDS) for a in years]
     if not hits:
         return []
     hits.sort(key=lambda h: h[0])
@@ -115,16 +129,27 @@ def _word_end(text: str, i: int, n: int) -> int:
 
 def candidates(text: str, lang: str) -> list[Candidate]:
     """Non-overlapping rule matches of ``lang`` ('es' or 'en'), the longest winning
-    overlaps, in text order."""
+    overlaps, in text order.
+
+    A rule runs in a window only when the window passes the rule's gates: each gate is
+    something every match of the rule contains, so skipping the rest changes nothing.
+    """
     found: list[Candidate] = []
     low = _lower(text)
-    for lo, hi, kinds in _windows(text, low, lang):
-        for rule in _RULES[lang]:
-            if rule.kind not in kinds:
-                continue
-            for m in rule.pattern.finditer(low, lo, hi):
-                if m.end() > m.start() and (lang != "en" or _months_capitalised(text, m)):
-                    found.append((m.start(), m.end(), rule.kind, m))
+    years = [m.start() for m in YEAR_TRIGGER.finditer(low)]
+    for lo, hi, kinds in _windows(text, low, lang, years):
+        passed: dict[str, bool] = {}
+        for rule in _rules_for(lang, kinds):
+            for gate in rule.gates:
+                open_ = passed.get(gate.name)
+                if open_ is None:
+                    open_ = passed[gate.name] = gate.test(text, low, years, lo, hi)
+                if not open_:
+                    break
+            else:
+                for m in rule.pattern.finditer(low, lo, hi):
+                    if m.end() > m.start() and (lang != "en" or _months_capitalised(text, m)):
+                        found.append((m.start(), m.end(), rule.kind, m))
     if len(found) < 2:
         return found
     found.sort(key=lambda c: (c[0] - c[1], c[0]))

@@ -10,6 +10,7 @@ their beginning, middle and end, which keeps the cost flat.
 from __future__ import annotations
 
 import re
+from itertools import repeat
 
 from cartel_atlas.extract.wordregex import word_list
 
@@ -35,7 +36,19 @@ _EN = frozenset(
         "according does did do how many much then until very within without"
     )
 )
-_WORD = re.compile(r"[^\W\d_]+")
+# A word is a run of letters (``[^\W\d_]+``). Rather than a regex findall per word, the
+# text is read as UTF-8 bytes, where one table lookup turns every ASCII non-letter into a
+# space and ``split`` yields the runs; the rare non-ASCII non-letters (quotes, dashes) are
+# blanked first. Each function word scores +1 (Spanish) or -1 (English).
+_SCORE: dict[bytes, int] = {
+    **{w.encode(): -1 for w in _EN if w not in _ES},
+    **{w.encode(): 1 for w in _ES},
+}
+_ASCII_LETTERS_KEPT = bytes(
+    c if (65 <= c <= 90 or 97 <= c <= 122 or c >= 128) else 32 for c in range(256)
+)
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_ZEROS = repeat(0)
 # Tie-breakers: word endings and signs each language has and the other lacks. Accents
 # alone are not Spanish evidence: English reports spell "Culiacán" and "Guzmán" too.
 _SPANISH_MARKS = re.compile(
@@ -62,15 +75,22 @@ def detect(text: str, default: str = "en") -> str:
     if not isinstance(text, str) or not text:
         return default
     sample = _sample(text).lower()
-    es = en = 0
-    for word in _WORD.findall(sample):
-        if word in _ES:
-            es += 1
-        elif word in _EN:
-            en += 1
+    balance = _function_word_balance(sample)
+    if balance:
+        return "es" if balance > 0 else "en"
+    es = len(_SPANISH_MARKS.findall(sample))
+    en = len(_ENGLISH_MARKS.findall(sample))
     if es == en:
-        es = len(_SPANISH_MARKS.findall(sample))
-        en = len(_ENGLISH_MARKS.findall(sample))
-        if es == en:
-            return default
+        return default
     return "es" if es > en else "en"
+
+
+def _function_word_balance(sample: str) -> int:
+    """Spanish minus English function words among the letter runs of ``sample``."""
+    letters = sample
+    if not letters.isascii():
+        for ch in set(_NON_ASCII.findall(letters)):
+            if not ch.isalnum() or ch.isdecimal():  # not in [^\W\d_]: splits words
+                letters = letters.replace(ch, " ")
+    words = letters.encode().translate(_ASCII_LETTERS_KEPT).split()
+    return sum(map(_SCORE.get, words, _ZEROS))
