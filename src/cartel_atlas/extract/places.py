@@ -117,8 +117,8 @@ _LOCALITY_WORDS = (
 
 
 _ANY_LOCALITY = AnyOf(_LOCALITY_WORDS)
-_ANY_CITY = AnyOf(("city of", "ciudad de", "capital", "municip", "cabecera"))
-"""One of these is in every text _CITY_OF matches."""
+_CITY_ENDS = ("of", "de", "estado", "estado,")
+"""Every text _CITY_OF matches ends with one of these and spaces, lowercased."""
 _CASE_TWINS = ("ı", "ſ")
 """Letters that match 'i' and 's' under re.I but stay as they are in str.lower()."""
 
@@ -128,7 +128,7 @@ class _Words:
     each (on first use), so that "is there one just before this name" is a bisect instead
     of a scan of the window."""
 
-    __slots__ = ("_city", "_locality", "low", "plain", "text")
+    __slots__ = ("_locality", "low", "plain", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -138,7 +138,6 @@ class _Words:
         # and the lowered text holds every re.I match of a word unless a case twin is there
         self.plain = self.low is not None and not any(c in text for c in _CASE_TWINS)
         self._locality: Occurrences | None = None
-        self._city: Occurrences | None = None
 
     def locality(self, start: int, end: int) -> bool:
         """Whether a locality word lies wholly inside text[start:end] (any case)."""
@@ -162,12 +161,11 @@ class _Words:
         return not self.plain or self.locality(max(0, start - 30), start)
 
     def may_be_city_of(self, start: int) -> bool:
-        """False when _CITY_OF cannot match the 30 characters before ``start``."""
-        if not self.plain or self.low is None:
+        """False when _CITY_OF cannot match the 30 characters before ``start``: its
+        phrases end with one of _CITY_ENDS, then spaces."""
+        if not self.plain:
             return True
-        if self._city is None:
-            self._city = _ANY_CITY.spans(self.low)
-        return self._city.within(max(0, start - 30), start)
+        return self.text[max(0, start - 30) : start].rstrip().lower().endswith(_CITY_ENDS)
 
 
 _LAST_WORDS: list[_Words] = []
@@ -582,8 +580,12 @@ def resolve_places(view: DocView, hits: list[Hit], places: Places) -> list[Place
             kind = chosen.kind
         if only_local and _part_of_name(text, start):
             continue  # "Lomas de Chapultepec", "Universidad de Guadalajara": a longer name
-        if (kind == "municipality" and _locality_of_next(text, h, nxt, after, chosen)) or (
-            text.startswith(",", end) and _APPOSED_LOCALITY.match(text[end : end + 60])
+        if (
+            text.startswith(",", end)
+            and (  # both rules read a comma after the name
+                (kind == "municipality" and _locality_of_next(text, h, nxt, after, chosen))
+                or _APPOSED_LOCALITY.match(text[end : end + 60])
+            )
         ):
             continue  # "Jesús María, a small town north of Culiacán": a locality
         if kind == "municipality" and doc_states and chosen.state_code not in doc_states:
