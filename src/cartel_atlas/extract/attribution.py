@@ -10,6 +10,7 @@ issued a report. ``None`` is the document's own voice.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Set
 
 import ahocorasick
@@ -179,14 +180,23 @@ def _doc_cue_words(view: DocView) -> list[set[str]] | None:
     if "\u0130" in text:
         return None
     low = text.lower()
-    out: list[set[str]] = [set() for _ in view.sentences]
+    sents = view.sentences
+    out: list[set[str]] = [set() for _ in sents]
+    starts = view._starts
     for last, w in _CUE_FINDER.iter(low):
         a, b = last + 1 - len(w), last + 1
-        s = view.sentences[view.sentence_at(a)]
+        # view.sentence_at(a) without a call (lo=1 stands for its max(0, ...))
+        s = sents[bisect_right(starts, a, 1) - 1]
         if a < s.start or b > s.end:
             continue
-        if (a > s.start and _is_word_char(low[a - 1])) or (b < s.end and _is_word_char(low[b])):
-            continue  # part of a longer word
+        if a > s.start:
+            c = low[a - 1]
+            if c.isalnum() or c == "_":  # \w: part of a longer word
+                continue
+        if b < s.end:
+            c = low[b]
+            if c.isalnum() or c == "_":
+                continue
         out[s.index].add(w)
     return out
 
@@ -201,6 +211,28 @@ _ACCORDING_WORDS = frozenset(
 _VERB_SUBJECT_WORDS = frozenset(
     {"said", "says", "dijo", "señaló", "informó", "indicó", "afirmó", "declaró", "explicó"}
 )
+_SUBJECT_VERBS = frozenset(_VERBS.replace("dio a conocer", "conocer").split("|")) - {
+    "contends?",
+    "believes?",
+}
+"""The verbs of ``_SUBJECT_VERB`` that are cue words (all but contend(s), believe(s))."""
+_WORD_REST = re.compile(r"\w*")
+
+
+def _verb_reach(sentence: str, cues: Set[str]) -> int:
+    """Where every ``_SUBJECT_VERB`` match of ``sentence`` has ended: the end of the word
+    holding the last verb written (a match ends with a whole-word verb, which is a cue word
+    or contend(s)/believe(s)). Scanning stops there; the pattern's closing \\b reads the
+    same at the end of a word as at the end of the text."""
+    end = 0
+    for verb in (*(cues & _SUBJECT_VERBS), "contend", "believe"):
+        i = sentence.rfind(verb)
+        if i >= 0 and i + len(verb) > end:
+            end = i + len(verb)
+    m = _WORD_REST.match(sentence, end)
+    return m.end() if m else end
+
+
 _REPORT_NOUNS = (
     "report", "study", "analysis", "survey", "data", "assessment", "informe", "estudio",
 )  # fmt: skip
@@ -211,22 +243,49 @@ _REPORT_VERBS = (
 _REPORT_WORDS = ("report", "analysis", "informe", "análisis", "study", "estudio")
 
 
+_ACCORDING_PHRASES = (
+    "according to", "as reported by", "cited by", "según", "de acuerdo con", "de acuerdo a",
+    "a decir de", "citado por", "con información de",
+)  # fmt: skip
+"""Every ``_ACCORDING`` match holds one of these, lowercased."""
+
+
+def _holds(text: str, words: tuple[str, ...]) -> bool:
+    """Whether ``text`` holds one of ``words`` (a loop: any() over a generator costs more
+    than the tests)."""
+    for w in words:  # noqa: SIM110
+        if w in text:
+            return True
+    return False
+
+
 def _may_org_report(sentence: str) -> bool:
     """Substrings every ``_ORG_REPORT`` match holds (the pattern is case-sensitive)."""
-    return any(w in sentence for w in _REPORT_VERBS) and any(w in sentence for w in _REPORT_NOUNS)
+    return _holds(sentence, _REPORT_NOUNS) and _holds(sentence, _REPORT_VERBS)
 
 
 def _odd_case(sentence: str) -> bool:
     return any(c in sentence for c in _ODD_CASE)
 
 
-def _issues_report(sentence: str) -> bool:
-    """``_REPORT_ISSUED`` matches, tried only when a lowercase test allows it."""
-    if not _odd_case(sentence):
-        low = sentence.lower()
-        if not any(w in low for w in _REPORT_WORDS):
-            return False
+def _issues_report(sentence: str, odd: bool | None = None) -> bool:
+    """``_REPORT_ISSUED`` matches, tried only when a lowercase test allows it (``odd``:
+    ``_odd_case(sentence)`` when the caller knows it)."""
+    if not (_odd_case(sentence) if odd is None else odd) and not _holds(
+        sentence.lower(), _REPORT_WORDS
+    ):
+        return False
     return bool(_REPORT_ISSUED.search(sentence))
+
+
+def _may_have_pronoun(sentence: str, cues: Set[str], odd: bool) -> bool:
+    """False when ``_PRONOUN`` cannot match: it needs one of its verbs as a whole word (in
+    any case), which is a cue word or contend(s)/believe(s)."""
+    return (
+        odd
+        or not cues.isdisjoint(_SUBJECT_VERBS)
+        or _holds(sentence.lower(), ("contend", "believe"))
+    )
 
 
 _BACK_SUBJECT = re.compile(
@@ -242,18 +301,24 @@ _REPORT_WORD = re.compile(r"\breport\b", re.I)
 _REPORT_TAIL = re.compile(r"\s*report.*$", re.I)
 
 
-def _named(sentence: str, cues: Set[str] | None = None) -> tuple[str | None, bool]:
+def _named(
+    sentence: str, cues: Set[str] | None = None, odd: bool | None = None
+) -> tuple[str | None, bool]:
     """(speaker named in the sentence, whether it refers back to a report).
 
-    ``cues`` is ``_cue_words(sentence)`` when the caller has it already; the word tests
-    below skip patterns that cannot match."""
+    ``cues`` is ``_cue_words(sentence)`` and ``odd`` ``_odd_case(sentence)`` when the
+    caller has them already; the word tests below skip patterns that cannot match."""
     if _BACK_SUBJECT.match(sentence):
         return None, True
     if cues is None:
         cues = _cue_words(sentence)
     if not cues:
         return None, False
-    if not cues.isdisjoint(_ACCORDING_WORDS) or _odd_case(sentence):
+    if odd is None:
+        odd = _odd_case(sentence)
+    if odd or (
+        not cues.isdisjoint(_ACCORDING_WORDS) and _holds(sentence.lower(), _ACCORDING_PHRASES)
+    ):
         m = _ACCORDING.search(sentence)
         if m:
             src = _clean(m.group("src"))
@@ -269,7 +334,8 @@ def _named(sentence: str, cues: Set[str] | None = None) -> tuple[str | None, boo
         m = _VERB_SUBJECT.search(sentence)
         if m:
             return _clean(m.group("src")) or None, False
-    for m in _SUBJECT_VERB.finditer(sentence):
+    reach = _verb_reach(sentence, cues)
+    for m in _SUBJECT_VERB.finditer(sentence, 0, reach):
         src = m.group("src")
         before = sentence[max(0, m.start() - 12) : m.start()].lower()
         if _ARTICLE_END.search(before) and _GENERIC.match("the " + src):
@@ -300,6 +366,7 @@ def sources(view: DocView, registry: SourceRegistry | None = None) -> list[str |
     last_report: str | None = None
     prev_para = -1
     doc_cues = _doc_cue_words(view)
+    doc_odd = _odd_case(view.text)
     for s in view.sentences:
         if (
             s.paragraph != prev_para
@@ -309,17 +376,23 @@ def sources(view: DocView, registry: SourceRegistry | None = None) -> list[str |
             current = None
         prev_para = s.paragraph
         cues = doc_cues[s.index] if doc_cues is not None else _cue_words(s.text)
-        name, back = _named(s.text, cues)
+        odd = doc_odd and _odd_case(s.text)
+        name, back = _named(s.text, cues, odd)
         if name:
             # the name as written: the registry matches it (and its aliases) on demand
             current = name
             if " " not in name or _LOWERCASE.search(name):
                 last_person = current
-            if _issues_report(s.text):
+            if _issues_report(s.text, odd):
                 last_report = current
         elif back:
             current = last_report or current
-        elif last_person and cues and _PRONOUN.search(s.text):
+        elif (
+            last_person
+            and cues
+            and _may_have_pronoun(s.text, cues, odd)
+            and _PRONOUN.search(s.text)
+        ):
             current = last_person
         out.append(current)
     return out

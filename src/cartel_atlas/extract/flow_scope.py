@@ -94,6 +94,11 @@ _PRODUCT_OF = re.compile(
     r"\s+(?:illicit\s+|il[ií]cit[oa]\s+)?$",
     re.I,
 )
+PRODUCT_OF_ENDS = (
+    "make", "produce", "manufacture", "fabricar", "elaborar", "producir", "illicit", "ilícito",
+    "ilícita", "ilicito", "ilicita",
+)  # fmt: skip
+"""A text ``_PRODUCT_OF`` matches ends with one of these and spaces, lowercased."""
 
 
 def made_in(before: str) -> bool:

@@ -19,6 +19,7 @@ from cartel_atlas.extract.flow_scope import (
     BACKREF_WORDS,
     FACILITY_WORDS,
     MADE_IN_WORDS,
+    PRODUCT_OF_ENDS,
     SPEAKER_WORDS,
     actor_for,
     commodity_name,
@@ -87,8 +88,14 @@ _ADJECTIVES = {
 _ADJ = re.compile(
     r"\b(" + "|".join(sorted(map(re.escape, _ADJECTIVES), key=len, reverse=True)) + r")\s+$", re.I
 )
+_ADJ_ENDS = tuple(_ADJECTIVES)
+"""A text ``_ADJ`` matches ends with one of these and spaces, lowercased."""
+_NAME_BEFORE = re.compile(r"[A-Z]\w*\s+(?:of\s+)?$")
+_COORDINATION = re.compile(r"[\s,]*(?:and|y|or|o)?\s*")
 _SUCH_AS = re.compile(r"(?:such as|like|tales como|como el|como la|como)\s+$", re.I)
 _BACK_REFERENCE = re.compile(r"(?:those|these|such|esas|estas|dichas|las)\s+$", re.I)
+_BACK_REFERENCE_ENDS = ("those", "these", "such", "esas", "estas", "dichas", "las")
+"""A text ``_BACK_REFERENCE`` matches ends with one of these and spaces, lowercased."""
 _PERSON_NOUN = re.compile(
     r"^\s*(?:traffickers?|dealers?|smugglers?|cartels?|kingpins?|"
     r"organizations?|rings?|narcotraficantes|traficantes)\b",
@@ -128,11 +135,13 @@ class _Ends:
         return any(lab == label for _, lab in role)
 
 
-def _may_end(before: str, endings: tuple[str, ...]) -> bool:
-    """Whether ``before`` may end with an re.I pattern whose last word is one of
-    ``endings`` (lowercase) followed by spaces: a cheap pre-check, exact unless the text
-    holds İ, ı or ſ."""
-    return before.rstrip().lower().endswith(endings) or any(c in before for c in ODD_CASE)
+def _holds(low: str, words: tuple[str, ...]) -> bool:
+    """Whether the lowercased ``low`` holds one of ``words`` (a loop: any() over a
+    generator costs more than the tests)."""
+    for w in words:  # noqa: SIM110
+        if w in low:
+            return True
+    return False
 
 
 def _end_points(view: DocView, s: SentenceView) -> _Ends:
@@ -141,9 +150,14 @@ def _end_points(view: DocView, s: SentenceView) -> _Ends:
     located: list[tuple[int, str]] = []
     prev: PlaceMention | None = None  # the place whose role a list member inherits
     prev_end = -1
+    odd_sentence = any(c in s.text for c in ODD_CASE)
     for p in s.places:
         before = text[max(s.start, p.start - 40) : p.start]
         after = text[p.end : p.end + 60]
+        # the word pre-checks of the re.I patterns below (``may_hold``): on the lowercased
+        # text, exact unless it holds İ, ı or ſ (then every check passes)
+        odd = odd_sentence and any(c in before for c in ODD_CASE)
+        low = before.lower()
         # lists carry the role of their first member: "from China and parts of Latin America"
         gap = text[prev_end : p.start] if prev is not None else ""
         listed = prev is not None and _LIST_GAP.fullmatch(gap)
@@ -156,12 +170,12 @@ def _end_points(view: DocView, s: SentenceView) -> _Ends:
             and _QUALIFIER_GAP.fullmatch(gap)
         ):
             continue  # "Culiacán, Sinaloa", "Manzanillo, in Colima": the state qualifies
-        if not_an_end(before, after, may_hold(before, SPEAKER_WORDS)):
+        if not_an_end(before, after, odd or _holds(low, SPEAKER_WORDS)):
             continue  # "according to U.S. officials"
         last, prev = prev, p
         at = (p.start, p.label)
         if p.kind in ("port", "crossing") or (
-            may_hold(before, _PORT_WORDS) and _PORT_OF.search(before)
+            (odd or _holds(low, _PORT_WORDS)) and _PORT_OF.search(before)
         ):
             ends.via.append(p.label)
             ends.mexican_via = ends.mexican_via or p.is_mexican
@@ -174,19 +188,19 @@ def _end_points(view: DocView, s: SentenceView) -> _Ends:
             ends.dests.append(at)
         elif listed and last is not None and any(lab == last.label for _, lab in located):
             located.append(at)
-        elif (may_hold(before, _FROM_WORDS) and _FROM.search(before)) or (
-            may_hold(before, MADE_IN_WORDS) and made_in(before)
+        elif ((odd or _holds(low, _FROM_WORDS)) and _FROM.search(before)) or (
+            (odd or _holds(low, MADE_IN_WORDS)) and made_in(before)
         ):
             ends.origins.append(at)
-        elif (_may_end(before, _TO_ENDS) and _TO.search(before)) or (
+        elif ((odd or low.rstrip().endswith(_TO_ENDS)) and _TO.search(before)) or (
             _TO_DEMAND.match(after) and not p.is_mexican
         ):
             ends.dests.append(at)
         elif _SOURCE_AFTER.match(after):
             ends.origins.append(at)
-        elif _may_end(before, _IN_ENDS) and _IN.search(before):
+        elif (odd or low.rstrip().endswith(_IN_ENDS)) and _IN.search(before):
             located.append(at)
-    for m in _ORIGIN_NOUN.finditer(s.text):
+    for m in _origin_nouns(s.text, odd_sentence):
         ends.origins.append(
             (s.start + m.start(), _ADJECTIVES.get(m.group(1).lower(), "United States"))
         )
@@ -197,6 +211,25 @@ def _end_points(view: DocView, s: SentenceView) -> _Ends:
     if not ends.dests and ends.mexican_via and inbound(s.text):
         ends.dests = [(s.start, "Mexico")]  # "arrive at the port of Manzanillo"
     return ends
+
+
+def _origin_nouns(sentence: str, odd: bool) -> list[re.Match[str]]:
+    """``_ORIGIN_NOUN`` matches ("a U.S. origin"); ``odd``: the sentence holds İ, ı or ſ."""
+    if not odd and "origin" not in sentence.lower():
+        return []
+    return list(_ORIGIN_NOUN.finditer(sentence))
+
+
+def _names_origin(sentence: str) -> bool:
+    """An origin noun in the sentence, or an origin adjective ending it."""
+    odd = any(c in sentence for c in ODD_CASE)
+    if odd:
+        return bool(_ORIGIN_NOUN.search(sentence) or _ADJ.search(sentence + " "))
+    low = sentence.lower()
+    return bool(
+        ("origin" in low and _ORIGIN_NOUN.search(sentence))
+        or (low.rstrip().endswith(_ADJ_ENDS) and _ADJ.search(sentence + " "))
+    )
 
 
 def _dedup(items: list[str]) -> list[str]:
@@ -212,34 +245,36 @@ def _commodities(view: DocView, s: SentenceView) -> list[tuple[CommodityMention,
         before = view.text[max(s.start, c.start - 30) : c.start]
         after = view.text[c.end : c.end + 30]
         surface = view.text[c.start : c.end]
+        # the re.I patterns on ``before`` end with a word and spaces: its last word must be
+        # one of theirs (exact unless the text holds İ, ı or ſ)
+        odd = any(ch in before for ch in ODD_CASE)
+        tail = before.lower().rstrip()
         if (
-            _BACK_REFERENCE.search(before)
+            ((odd or tail.endswith(_BACK_REFERENCE_ENDS)) and _BACK_REFERENCE.search(before))
             or _PERSON_NOUN.match(after)
-            or product_only(before, after)
+            or ((odd or tail.endswith(PRODUCT_OF_ENDS)) and product_only(before, after))
             or (
                 surface[:1].isupper()
                 and c.start > s.start
                 and view.lang == "en"
-                and re.search(r"[A-Z]\w*\s+(?:of\s+)?$", before)
+                and _NAME_BEFORE.search(before)
             )
         ):
             continue  # "those drugs", "narcotics traffickers", "Bureau of International Narcotics"
         if (
             prev_end >= 0
-            and _SUCH_AS.search(view.text[prev_end : c.start])
             and c.start - prev_end < 20
+            and _SUCH_AS.search(view.text[prev_end : c.start])
         ):
             prev_end = c.end
             continue
-        m = _ADJ.search(before)
+        m = _ADJ.search(before) if odd or tail.endswith(_ADJ_ENDS) else None
         later = origin_after(view.text[c.end : c.end + 40])
         if m:
             adj = _ADJECTIVES[m.group(1).lower()]
         elif later:
             adj = later
-        elif prev_end < 0 or not re.fullmatch(
-            r"[\s,]*(?:and|y|or|o)?\s*", view.text[prev_end : c.start]
-        ):
+        elif prev_end < 0 or not _COORDINATION.fullmatch(view.text[prev_end : c.start]):
             adj = None
         out.append((c, adj))
         prev_end = c.end
@@ -343,7 +378,7 @@ def extract_flows(view: DocView, sources: list[str | None]) -> list[Draft]:
             items = carry[0]
             if not ends.origins:
                 ends.origins = [(s.start, label) for _, label in carry[1]]
-        elif not s.places and not _ORIGIN_NOUN.search(s.text) and not _ADJ.search(s.text + " "):
+        elif not s.places and not _names_origin(s.text):
             continue
         else:
             ends = _end_points(view, s)

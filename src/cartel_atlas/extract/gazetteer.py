@@ -92,6 +92,7 @@ class Gazetteer:
     """The automata for one vocabulary, plus the lexicon they were built from."""
 
     entities: PhraseMatcher
+    """Finds only the longest name at each place (it settles overlaps)."""
     cues: dict[str, PhraseMatcher]
     lexicon: Lexicon
     acronyms: dict[str, GroupEntry]
@@ -121,7 +122,9 @@ def _entities(
         )
     for surface, com in vocab.commodities.surface_forms():
         entries.append((surface, CommodityEntry(com.id, com.name_en, com.category)))
-    return PhraseMatcher(entries, exact=places.exact_case_forms()), acronyms, long_names
+    # names never overlap in a reading of the text: the longest one at each place is taken
+    matcher = PhraseMatcher(entries, exact=places.exact_case_forms(), settle=True)
+    return matcher, acronyms, long_names
 
 
 def _cues(vocab: Vocabulary, lexicon: Lexicon, lang: str) -> PhraseMatcher:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import accumulate
 from operator import attrgetter, itemgetter
@@ -44,10 +44,20 @@ _set_start, _set_end, _set_key, _set_payloads = (
 )
 
 
-class PhraseMatcher:
-    """Finds folded phrases in folded text; forms in ``exact`` must match case as written."""
+_Match = tuple[int, int, str, tuple[Any, ...]]
+"""A hit before it is made a ``Hit``: (start, end, key, payloads)."""
 
-    def __init__(self, entries: Iterable[tuple[str, Any]], exact: Iterable[str] = ()) -> None:
+
+class PhraseMatcher:
+    """Finds folded phrases in folded text; forms in ``exact`` must match case as written.
+
+    A matcher made with ``settle=True`` finds only what ``longest`` would keep of its
+    matches (it settles overlaps before making hits, so discarded matches cost no ``Hit``).
+    """
+
+    def __init__(
+        self, entries: Iterable[tuple[str, Any]], exact: Iterable[str] = (), *, settle: bool = False
+    ) -> None:
         table: dict[str, list[Any]] = defaultdict(list)
         for surface, payload in entries:
             key = fold(surface)
@@ -63,28 +73,63 @@ class PhraseMatcher:
             # (None: any) ride along, so a match needs no second look-up
             self._auto.add_word(f" {key} ", (key, tuple(payloads), exact_forms.get(key)))
         self.size = len(table)
+        self.settle = settle
         if self.size:
             self._auto.make_automaton()
 
     def find(self, ft: FoldedText) -> list[Hit]:
-        """Every occurrence at word boundaries, in text order (overlaps kept)."""
+        """Every occurrence at word boundaries, in text order (overlaps kept, unless the
+        matcher settles them: then the hits ``longest`` would keep)."""
         if not self.size:
             return []
-        hits: list[Hit] = []
+        matches = self._matches(ft)
+        if self.settle:
+            return _settled(matches)
+        return [Hit(start, end, key, payloads) for start, end, key, payloads in matches]
+
+    def _matches(self, ft: FoldedText) -> list[_Match]:
+        """Every occurrence in original offsets, by start and then longest first."""
         padded = f" {ft.folded} "
         original = ft.original
-        # squeezed spaces move offsets: map folded positions back (else they are the same)
-        to_original = ft.to_original if ft.shifted else None
+        found: list[_Match] = []
+        add = found.append
+        # squeezed spaces move offsets: folded position p is p + the shift of the last
+        # mark at or before p in the original. Matches come by end, so the marks before
+        # an end are walked once; a start needs a look-up only when a mark lies inside.
+        marks, shifts = ft._marks, ft._shifts
+        n = len(marks)
+        j = 0  # marks[:j] are before the current end
+        upcoming = marks[0] if n else _FAR  # marks[j]
+        latest = -1  # marks[j - 1]
+        shift = 0  # its shift
         for end_incl, (key, payloads, forms) in self._auto.iter(padded):
             end = end_incl - 1  # end_incl is the padding space after the key
             start = end - len(key)
-            if to_original is not None:
-                start, end = to_original(start), to_original(end - 1) + 1
+            if end > upcoming:  # a mark at or before end - 1, the last character
+                while j < n and marks[j] < end:
+                    j += 1
+                latest, shift = marks[j - 1], shifts[j - 1]
+                upcoming = marks[j] if j < n else _FAR
+            if start < latest:
+                i = bisect_right(marks, start)
+                start += shifts[i - 1] if i else 0
+            else:
+                start += shift
+            end += shift
             if forms is not None and not _written_as(original, start, end, forms):
                 continue
-            hits.append(Hit(start, end, key, payloads))
-        hits.sort(key=lambda h: (h.start, -h.end))
-        return hits
+            add((start, end, key, payloads))
+        # no two matches share both start and end (one key per folded span), so the
+        # tuples sort by (start, end) alone; longest first at a start needs a second pass
+        found.sort(key=_END_AT, reverse=True)
+        found.sort(key=_START_AT)
+        return found
+
+
+_FAR = 1 << 62
+"""Beyond any text offset."""
+_START_AT = itemgetter(0)
+_END_AT = itemgetter(1)
 
 
 def _written_as(text: str, start: int, end: int, forms: set[str]) -> bool:
@@ -100,8 +145,16 @@ def _written_as(text: str, start: int, end: int, forms: set[str]) -> bool:
     return False
 
 
+class Settled(list[Hit]):
+    """Hits that overlap nothing, as ``longest`` returns them (``longest`` passes them on)."""
+
+    __slots__ = ()
+
+
 def longest(hits: list[Hit]) -> list[Hit]:
     """Non-overlapping hits, preferring the longest (then the earliest) at each place."""
+    if type(hits) is Settled:
+        return hits
     # Hits in different runs of overlapping hits never compete, so each run is settled on
     # its own, and a hit that overlaps nothing (most of them) needs no settling at all.
     chosen: list[Hit] = []
@@ -134,6 +187,63 @@ def _longest_first(hits: list[Hit]) -> list[Hit]:
             chosen.append(h)
     chosen.sort(key=_START)
     return chosen
+
+
+def _settled(matches: list[_Match]) -> Settled:
+    """``longest`` of the hits of ``matches`` (sorted by start, longest first), making a
+    hit only of the matches it keeps."""
+    chosen = Settled()
+    add = chosen.append
+    first = 0  # the current run of overlapping matches is matches[first:i]
+    reach = -1
+    for i, (start, end, _, _) in enumerate(matches):
+        if start > reach:
+            if i - first == 1:
+                s, e, key, payloads = matches[first]
+                add(Hit(s, e, key, payloads))
+            elif i > first:
+                _settle_run(matches, first, i, add)
+            first = i
+            reach = end
+        elif end > reach:
+            reach = end
+    if len(matches) - first == 1:
+        s, e, key, payloads = matches[first]
+        add(Hit(s, e, key, payloads))
+    elif matches:
+        _settle_run(matches, first, len(matches), add)
+    return chosen
+
+
+def _settle_run(matches: list[_Match], first: int, stop: int, add: Callable[[Hit], None]) -> None:
+    """Add the hits ``_longest_first`` keeps of matches[first:stop], a run of overlapping
+    matches, in text order."""
+    kept: Sequence[_Match]
+    if stop - first == 2:  # the common run: "Ciudad Juárez" over "Juárez"
+        a, b = matches[first], matches[first + 1]
+        if a[1] - a[0] >= b[1] - b[0]:
+            # a is taken (the longer, or as long and earlier); b only if it starts where a ends
+            kept = (a, b) if b[0] >= a[1] else (a,)
+        else:
+            kept = (a, b) if a[1] <= b[0] else (b,)
+    else:
+        kept = _longest_run(matches[first:stop])
+    for start, end, key, payloads in kept:
+        add(Hit(start, end, key, payloads))
+
+
+def _longest_run(run: list[_Match]) -> list[_Match]:
+    """``_longest_first`` of one run of overlapping matches."""
+    base = run[0][0]
+    taken = bytearray(max(m[1] for m in run) - base)
+    kept: list[_Match] = []
+    for m in sorted(run, key=lambda m: (m[0] - m[1], m[0])):
+        start, end = m[0] - base, m[1] - base
+        if taken.find(1, start, end) < 0:  # nothing taken in [start, end)
+            taken[start:end] = b"\x01" * (end - start)
+            kept.append(m)
+    kept.sort(key=_START_AT)
+    return kept
 
 
 _START = attrgetter("start")

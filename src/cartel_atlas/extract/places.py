@@ -15,7 +15,9 @@ are dropped: they are not the municipality.
 
 from __future__ import annotations
 
+import dataclasses
 import re
+from bisect import bisect_right
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from typing import Any
@@ -115,8 +117,8 @@ _LOCALITY_WORDS = (
 
 
 _ANY_LOCALITY = AnyOf(_LOCALITY_WORDS)
-_ANY_CITY = AnyOf(("city of", "ciudad de", "capital", "municip", "cabecera"))
-"""One of these is in every text _CITY_OF matches."""
+_CITY_ENDS = ("of", "de", "estado", "estado,")
+"""Every text _CITY_OF matches ends with one of these and spaces, lowercased."""
 _CASE_TWINS = ("ı", "ſ")
 """Letters that match 'i' and 's' under re.I but stay as they are in str.lower()."""
 
@@ -126,7 +128,7 @@ class _Words:
     each (on first use), so that "is there one just before this name" is a bisect instead
     of a scan of the window."""
 
-    __slots__ = ("_city", "_locality", "low", "plain", "text")
+    __slots__ = ("_locality", "low", "plain", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -136,7 +138,6 @@ class _Words:
         # and the lowered text holds every re.I match of a word unless a case twin is there
         self.plain = self.low is not None and not any(c in text for c in _CASE_TWINS)
         self._locality: Occurrences | None = None
-        self._city: Occurrences | None = None
 
     def locality(self, start: int, end: int) -> bool:
         """Whether a locality word lies wholly inside text[start:end] (any case)."""
@@ -160,12 +161,11 @@ class _Words:
         return not self.plain or self.locality(max(0, start - 30), start)
 
     def may_be_city_of(self, start: int) -> bool:
-        """False when _CITY_OF cannot match the 30 characters before ``start``."""
-        if not self.plain or self.low is None:
+        """False when _CITY_OF cannot match the 30 characters before ``start``: its
+        phrases end with one of _CITY_ENDS, then spaces."""
+        if not self.plain:
             return True
-        if self._city is None:
-            self._city = _ANY_CITY.spans(self.low)
-        return self._city.within(max(0, start - 30), start)
+        return self.text[max(0, start - 30) : start].rstrip().lower().endswith(_CITY_ENDS)
 
 
 _LAST_WORDS: list[_Words] = []
@@ -247,6 +247,13 @@ class _Readings:
     """``_capitalised`` of the surface."""
     one_word: bool
     """The surface is a single word."""
+    first_kind: str
+    """The kind of the most likely reading."""
+    has_port: bool
+    """A port reading is among them (the reading a 'ports of' list asks for)."""
+    state_city: bool
+    """A municipality reading lies in the state of a state reading (the reading 'the city
+    of' asks for)."""
 
 
 def _make_readings(payloads: tuple[Any, ...], places: Places, surface: str) -> _Readings | None:
@@ -258,9 +265,10 @@ def _make_readings(payloads: tuple[Any, ...], places: Places, surface: str) -> _
         entries = sorted(entries, key=lambda e: order.get(e.code, len(order)))
     municipal = all(p.kind == "municipality" for p in entries)
     states = {p.state_code for p in entries if p.state_code}
+    state_readings = frozenset(p.code for p in entries if p.kind == "state")
     return _Readings(
         entries,
-        frozenset(p.code for p in entries if p.kind == "state"),
+        state_readings,
         all(p.kind in ("municipality", "port", "crossing") for p in entries),
         municipal,
         frozenset(p.state_code for p in entries),
@@ -268,40 +276,46 @@ def _make_readings(payloads: tuple[Any, ...], places: Places, surface: str) -> _
         len(entries) == 1 or entries[0].kind in ("country", "state"),
         _capitalised(surface),
         " " not in surface.strip(),
+        entries[0].kind,
+        any(p.kind == "port" for p in entries),
+        any(p.kind == "municipality" and p.state_code in state_readings for p in entries),
     )
 
 
-_READINGS_CACHE: dict[tuple[int, int, str], tuple[Places, tuple[Any, ...], _Readings | None]] = {}
+_READINGS_CACHE: dict[str, tuple[Places, tuple[Any, ...], _Readings | None]] = {}
 
 
 def _readings(payloads: tuple[Any, ...], places: Places, surface: str) -> _Readings | None:
-    """The readings of a hit (None when it names no place); cached by the identity of the
-    gazetteer's payload tuple, which every hit of the same key shares."""
-    key = (id(places), id(payloads), surface)
-    found = _READINGS_CACHE.get(key)
+    """The readings of a hit (None when it names no place); cached by surface, kept while
+    the places and the gazetteer's payload tuple (shared by every hit of a key) are the
+    same objects."""
+    found = _READINGS_CACHE.get(surface)
     if found is not None and found[0] is places and found[1] is payloads:
         return found[2]
     if len(_READINGS_CACHE) > 50_000:
         _READINGS_CACHE.clear()
     info = _make_readings(payloads, places, surface)
-    _READINGS_CACHE[key] = (places, payloads, info)
+    _READINGS_CACHE[surface] = (places, payloads, info)
     return info
 
 
 _NAME_AFTER = re.compile(r"\s([A-ZÁÉÍÓÚÑ][a-záéíóúñü]{2,})")
 
 
-def _inside_name(text: str, hit: Hit) -> bool:
-    """True when the name is glued to capitalised words: part of a person's name."""
-    base = max(0, hit.start - 25)
-    before = _NAME_WORD.search(text[base : hit.start])
-    if before and before.group(1) not in _FUNCTION:
+def _inside_name(text: str, start: int, end: int) -> bool:
+    """True when the name text[start:end] is glued to capitalised words: part of a
+    person's name."""
+    # searched within text[start - 25 : start] (the pattern has no lookbehind, no \b and
+    # no ^, and its $ matches at endpos as at the end of a slice)
+    before = _NAME_WORD.search(text, start - 25 if start > 25 else 0, start)
+    if before is not None and before.group(1) not in _FUNCTION:
         # a capitalised first word of a sentence or title is not a first name
-        lead = text[max(0, base + before.start() - 5) : base + before.start()].rstrip(" \t")
+        at = before.start()
+        lead = text[at - 5 if at > 5 else 0 : at].rstrip(" \t")
         if lead and lead[-1] not in '.!?\n:;"“”—–-':
             return True
-    after = _NAME_AFTER.match(text, hit.end, hit.end + 25)
-    return bool(after and after.group(1) not in _FUNCTION)
+    after = _NAME_AFTER.match(text, end, end + 25)
+    return after is not None and after.group(1) not in _FUNCTION
 
 
 _LOCATIVE_BEFORE = re.compile(
@@ -453,22 +467,21 @@ def _list_state(
     return found
 
 
-def _skip_local(text: str, h: Hit, info: _Readings, words: _Words) -> bool:
+def _skip_local(text: str, start: int, end: int, info: _Readings, words: _Words) -> bool:
     """A municipal name that is not the municipality here: inside a locality's name or a
     list of localities, glued to a person's name, or not capitalised."""
-    start = h.start
-    return (
-        not info.capitalised
-        or (
+    if not info.capitalised:
+        return True
+    # both patterns need a locality word before the name (within 40 or 120 characters)
+    if _near_locality_word(words, start, 120) and (
+        (
             _near_locality_word(words, start, 40)
-            and bool(_LOCALITY.search(text[max(0, start - 40) : start]))
+            and _LOCALITY.search(text[max(0, start - 40) : start])
         )
-        or (
-            _near_locality_word(words, start, 120)
-            and bool(_LOCALITY_LIST.search(text[max(0, start - 120) : start]))
-        )
-        or _inside_name(text, h)
-    )
+        or _LOCALITY_LIST.search(text[max(0, start - 120) : start])
+    ):
+        return True
+    return _inside_name(text, start, end)
 
 
 def resolve_places(view: DocView, hits: list[Hit], places: Places) -> list[PlaceMention]:
@@ -476,13 +489,18 @@ def resolve_places(view: DocView, hits: list[Hit], places: Places) -> list[Place
     text = view.text
     place_hits: list[Hit] = []
     infos: list[_Readings] = []
+    surfaces: list[str] = []
     for h in hits:
-        info = _readings(h.payloads, places, text[h.start : h.end])
+        surface = text[h.start : h.end]
+        info = _readings(h.payloads, places, surface)
         if info is not None:
             place_hits.append(h)
             infos.append(info)
+            surfaces.append(surface)
     sents = view.sentences
-    sis = [view.sentence_at(h.start) for h in place_hits]
+    # view.sentence_at of each hit, without a call each (lo=1 stands for its max(0, ...))
+    starts = view._starts
+    sis = [bisect_right(starts, h.start, 1) - 1 for h in place_hits]
     # states named per sentence and per paragraph, for context
     sent_states: dict[int, set[str]] = {}
     para_states: dict[int, set[str]] = {}
@@ -498,34 +516,29 @@ def resolve_places(view: DocView, hits: list[Hit], places: Places) -> list[Place
     last = len(place_hits) - 1
     for i, h in enumerate(place_hits):
         info = infos[i]
-        readings = info.readings
+        start, end = h.start, h.end
         si = sis[i]
         sent = sents[si]
-        surface = text[h.start : h.end]
         only_local = info.only_local
-        if only_local and _skip_local(text, h, info, words):
-            continue
-        if (
-            not only_local
-            and readings[0].kind == "state"
-            and (
-                (not sent.is_header and _inside_name(text, h))
-                or (
-                    words.may_be_subunit(h.start)
-                    and _SUBUNIT.search(text[max(0, h.start - 30) : h.start])
-                )
-            )
+        if only_local:
+            if _skip_local(text, start, end, info, words):
+                continue
+        elif info.first_kind == "state" and (
+            (not sent.is_header and _inside_name(text, start, end))
+            or (words.may_be_subunit(start) and _SUBUNIT.search(text[max(0, start - 30) : start]))
         ):
             continue  # "la tenencia de Morelos": a locality named like a state
         nxt, after = (place_hits[i + 1], infos[i + 1]) if i < last else (None, None)
         prev, before = (place_hits[i - 1], infos[i - 1]) if i else (None, None)
-        qualifier = _qualifier(text, h, nxt, after)
+        # the states written right after the name, asked for only where a rule reads them
+        qualifier = _qualifier(text, h, nxt, after) if only_local or not info.settled else None
         if (
             only_local
             and info.one_word
-            and not _placed(text, h, prev, nxt, info, sent.header_state, qualifier)
+            and not _placed(text, h, prev, nxt, info, sent.header_state, qualifier or _NONE)
         ):
             continue  # "López was arrested": a surname, not the municipality
+        readings = info.readings
         if info.settled:
             chosen = readings[0]
         else:
@@ -538,20 +551,25 @@ def resolve_places(view: DocView, hits: list[Hit], places: Places) -> list[Place
             )
         if qualifier and only_local and chosen.state_code not in qualifier:
             continue  # "Jesús María, Sinaloa": a locality of the state written after it
+        kind = chosen.kind
         if (
-            chosen.kind != "port"
-            and words.port(max(0, h.start - 80), h.start)
-            and _PORT_OF.search(text[max(0, h.start - 80) : h.start])
+            info.has_port
+            and kind != "port"
+            and words.port(max(0, start - 80), start)
+            and _PORT_OF.search(text[max(0, start - 80) : start])
         ):
             # "the ports of Veracruz, Manzanillo and Lázaro Cárdenas": the port city
             chosen = next((r for r in readings if r.kind == "port"), chosen)
-        if chosen.kind == "country" and _among_states(text, h, prev, before, nxt, after):
+            kind = chosen.kind
+        if kind == "country" and info.states and _among_states(text, h, prev, before, nxt, after):
             # "en Michoacán, México y Guerrero": the State of Mexico in a list of states
             chosen = next((r for r in readings if r.kind == "state"), chosen)
+            kind = chosen.kind
         if (
-            chosen.kind == "state"
-            and words.may_be_city_of(h.start)
-            and _CITY_OF.search(text[max(0, h.start - 30) : h.start])
+            kind == "state"
+            and info.state_city
+            and words.may_be_city_of(start)
+            and _CITY_OF.search(text[max(0, start - 30) : start])
         ):
             # "the city of Colima", "la ciudad de Durango": the capital, not the state
             city = next(
@@ -559,20 +577,28 @@ def resolve_places(view: DocView, hits: list[Hit], places: Places) -> list[Place
                 None,
             )
             chosen = city or chosen
-        if only_local and _part_of_name(text, h.start):
+            kind = chosen.kind
+        if only_local and _part_of_name(text, start):
             continue  # "Lomas de Chapultepec", "Universidad de Guadalajara": a longer name
-        if _locality_of_next(text, h, nxt, after, chosen) or (
-            text.startswith(",", h.end) and _APPOSED_LOCALITY.match(text[h.end : h.end + 60])
+        if (
+            text.startswith(",", end)
+            and (  # both rules read a comma after the name
+                (kind == "municipality" and _locality_of_next(text, h, nxt, after, chosen))
+                or _APPOSED_LOCALITY.match(text[end : end + 60])
+            )
         ):
             continue  # "Jesús María, a small town north of Culiacán": a locality
-        if not qualifier and _stray(chosen, doc_states, places):
-            continue  # "Chapultepec" in a Mexico City story is not the small Edomex town
+        if kind == "municipality" and doc_states and chosen.state_code not in doc_states:
+            if qualifier is None:
+                qualifier = _qualifier(text, h, nxt, after)
+            if not qualifier and _stray(chosen, doc_states, places):
+                continue  # "Chapultepec" in a Mexico City story is not the small Edomex town
         out.append(
-            PlaceMention(
-                h.start,
-                h.end,
-                surface,
-                chosen.kind,
+            _place_mention(
+                start,
+                end,
+                surfaces[i],
+                kind,
                 chosen.code,
                 chosen.label,
                 chosen.state_code,
@@ -580,6 +606,37 @@ def resolve_places(view: DocView, hits: list[Hit], places: Places) -> list[Place
             )
         )
     return out
+
+
+def _place_mention(
+    start: int,
+    end: int,
+    surface: str,
+    kind: str,
+    code: str,
+    label: str,
+    state_code: str | None,
+    sentence: int,
+) -> PlaceMention:
+    """``PlaceMention(...)``, twice as fast: the frozen dataclass's ``__init__`` sets each
+    field through ``object.__setattr__``; this sets the slots directly (the same fields, in
+    the same order, nothing else runs)."""
+    m = _new_mention(PlaceMention)
+    _set_mention[0](m, start)
+    _set_mention[1](m, end)
+    _set_mention[2](m, surface)
+    _set_mention[3](m, kind)
+    _set_mention[4](m, code)
+    _set_mention[5](m, label)
+    _set_mention[6](m, state_code)
+    _set_mention[7](m, sentence)
+    return m
+
+
+_new_mention = PlaceMention.__new__
+_set_mention = tuple(
+    getattr(PlaceMention, f.name).__set__ for f in dataclasses.fields(PlaceMention)
+)
 
 
 _PORT_OF = re.compile(r"\b(?:ports?|puertos?)\s+(?:of|de)\s+[^.;:()]{0,60}$", re.I)
