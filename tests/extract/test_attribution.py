@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+import pytest
+
 from cartel_atlas.extract.attribution import _named
 
 
@@ -44,3 +46,32 @@ def test_attribution_carries_over_to_continuing_paragraph(extract: Callable[...,
 def test_attribution_government_release_is_its_own_voice(extract: Callable[..., Any]) -> None:
     ex = extract("El Cártel del Golfo opera en Matamoros, Tamaulipas.")
     assert {f.source for f in ex.facts if f.kind == "presence"} == {None}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Analysts say the CJNG has pushed into Zacatecas.", "Analysts"),
+        ("U.S. authorities say the group moves fentanyl north.", "U.S. authorities"),
+        (
+            "State prosecutors have long said the cell works for the Gulf Cartel.",
+            "State prosecutors",
+        ),
+        ("Especialistas atribuyen la violencia a la disputa entre dos grupos.", "Especialistas"),
+        (
+            "Autoridades de Nuevo León atribuyen los homicidios a la disputa entre cárteles.",
+            "Autoridades de Nuevo León",
+        ),
+        (
+            "Autoridades estatales han señalado la presencia de células armadas.",
+            "Autoridades estatales",
+        ),
+        ("La DEA ha señalado que el grupo domina el tráfico de fentanilo.", "DEA"),
+    ],
+)
+def test_attribution_speakers_the_text_does_not_name(sentence: str, speaker: str) -> None:
+    assert _named(sentence)[0] == speaker
+
+
+def test_attribution_a_group_doing_something_is_no_speaker() -> None:
+    assert _named("Los Viagras atacaron a la policía en Aguililla.")[0] is None

@@ -36,12 +36,29 @@ _VERBS = (
     r"released|issued|published|contends?|believes?|agrees|recommends|"
     r"dijo|señaló|informó|indicó|afirmó|declaró|explicó|detalló|precisó|añadió|"
     r"agregó|sostuvo|reveló|advirtió|reconoció|confirmó|comunicó|publicó|reportó|"
-    r"dio a conocer|informa|informaron|señalaron"
+    r"dio a conocer|informa|informaron|señalaron|say|attribute|blame|dicen|afirman|"
+    r"atribuyen|señalan|advierten|consideran|estiman|sostienen|aseguran|señalado|dicho|"
+    r"informado|afirmado|advertido|indicado"
 )
 _SUBJECT_VERB = re.compile(
     rf"(?P<src>(?:[A-ZÁÉÍÓÚÑ][\w.’'\-]*)(?:\s+(?:[A-ZÁÉÍÓÚÑ(][\w.’'\-)]*|of|the|de|la|del))*)"
-    rf"(?:\s*,[^,]{{3,80}},)?\s+(?:also\s+|later\s+)?(?P<verb>{_VERBS})\b"
+    rf"(?:\s*,[^,]{{3,80}},)?\s+(?:also\s+|later\s+)?(?:(?:ha|han|has|have|had)\s+)?"
+    rf"(?P<verb>{_VERBS})\b"
 )
+_SPEAKER_NOUNS = (
+    r"analysts|experts|officials|authorities|prosecutors|investigators|specialists|"
+    r"researchers|analistas|especialistas|expertos|autoridades|funcionarios|fiscales|"
+    r"investigadores"
+)
+_GENERIC_SUBJECT = re.compile(
+    rf"^(?:[A-ZÁÉÍÓÚÑ][\w ]{{0,30}},\s+)?(?P<src>(?:(?:[A-Z][\w.]*|local|state|federal|"
+    rf"municipal|security|Mexican|American)\s+){{0,3}}(?i:{_SPEAKER_NOUNS})"
+    rf"(?:\s+(?:estatales|federales|locales|municipales|mexicanas|estadounidenses|"
+    rf"de seguridad|de(?:l| la)?\s+[A-ZÁÉÍÓÚÑ][\w]+(?:\s+[A-ZÁÉÍÓÚÑ][\w]+)?))?)"
+    rf"\s+(?:(?:also|later|have|has|han|ha|long)\s+)*(?P<verb>{_VERBS})\b"
+)
+"""A sentence opened by a speaker the text does not name: "Analysts say", "U.S. authorities
+say", "Especialistas atribuyen", "Autoridades de Nuevo León atribuyen"."""
 _ORG_REPORT = re.compile(
     r"(?P<src>(?:[A-Z][\w.’'\-]*)(?:\s+(?:[A-Z][\w.’'\-]*|of|for|the|on))*)(?:['’]s)?\s+"
     r"(?:annual\s+|latest\s+|new\s+)?(?:report|study|analysis|survey|data|assessment|informe|"
@@ -328,6 +345,9 @@ def _named(
         if m and _clean(m.group("src")) not in ("The", "This", "A", "An", ""):
             return _clean(m.group("src")), False
     m = _GENERIC_SPEAKER.search(sentence)
+    if m:
+        return m.group("src"), False
+    m = _GENERIC_SUBJECT.match(sentence)
     if m:
         return m.group("src"), False
     if not cues.isdisjoint(_VERB_SUBJECT_WORDS):  # its verbs are cue words, case-sensitive
