@@ -175,3 +175,16 @@ def test_places_the_capital_named_by_its_state_demonym(extract: Callable[..., An
 
 def test_places_a_lowercase_municipal_name_is_still_no_place(extract: Callable[..., Any]) -> None:
     assert _labels(extract, "La victoria del equipo local fue celebrada.") == []
+
+
+def test_places_a_name_placed_once_is_that_place_throughout(extract: Callable[..., Any]) -> None:
+    text = (
+        "The mayor of Cotija, Michoacán, was killed on Monday.\n\n"
+        "Cotija lies on the border with Jalisco, an area contested by two groups."
+    )
+    assert _labels(extract, text, "en").count("Michoacán/Cotija") == 2
+
+
+def test_places_a_surname_never_placed_stays_a_surname(extract: Callable[..., Any]) -> None:
+    text = "López was arrested on Monday. López denied the charges."
+    assert _labels(extract, text, "en") == []

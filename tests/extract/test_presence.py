@@ -162,3 +162,16 @@ def test_presence_in_a_country_does_not_fall_back_to_the_report_state(facts: Fac
         "The Santa Rosa de Lima Cartel has a presence in the United States, officials said."
     )
     assert facts(text, "en", "presence") == []
+
+
+def test_presence_in_a_town_the_report_placed_before(facts: Facts) -> None:
+    text = (
+        "Gunmen killed a police officer in Tepalcatepec, Michoacán, on Monday.\n\n"
+        "Tepalcatepec sits on the border between Michoacán and Jalisco, an area contested "
+        "by the Jalisco New Generation Cartel and local groups allied with Cárteles Unidos."
+    )
+    found = {(f["group"], f["place"], f["polarity"]) for f in facts(text, "en", "presence")}
+    assert found == {
+        ("Jalisco New Generation Cartel", "Michoacán/Tepalcatepec", "asserted"),
+        ("Cárteles Unidos", "Michoacán/Tepalcatepec", "hedged"),
+    }

@@ -513,6 +513,8 @@ def resolve_places(view: DocView, hits: list[Hit], places: Places) -> list[Place
     }
     words = _words(text)
     out: list[PlaceMention] = []
+    unsigned: list[int] = []  # one-word local names with no sign of being a place
+    accepted: dict[str, PlaceMention] = {}  # by gazetteer key
     last = len(place_hits) - 1
     for i, h in enumerate(place_hits):
         info = infos[i]
@@ -537,7 +539,8 @@ def resolve_places(view: DocView, hits: list[Hit], places: Places) -> list[Place
             and info.one_word
             and not _placed(text, h, prev, nxt, info, sent.header_state, qualifier or _NONE)
         ):
-            continue  # "López was arrested": a surname, not the municipality
+            unsigned.append(i)  # "López was arrested": a surname, unless placed elsewhere
+            continue
         readings = info.readings
         if info.settled:
             chosen = readings[0]
@@ -593,19 +596,45 @@ def resolve_places(view: DocView, hits: list[Hit], places: Places) -> list[Place
                 qualifier = _qualifier(text, h, nxt, after)
             if not qualifier and _stray(chosen, doc_states, places):
                 continue  # "Chapultepec" in a Mexico City story is not the small Edomex town
-        out.append(
-            _place_mention(
-                start,
-                end,
-                surfaces[i],
-                kind,
-                chosen.code,
-                chosen.label,
-                chosen.state_code,
-                si,
-            )
+        mention = _place_mention(
+            start, end, surfaces[i], kind, chosen.code, chosen.label, chosen.state_code, si
         )
+        out.append(mention)
+        accepted.setdefault(h.key, mention)
+    if unsigned and accepted:
+        out = _same_name_same_place(out, unsigned, place_hits, surfaces, sis, accepted)
     return out
+
+
+def _same_name_same_place(
+    out: list[PlaceMention],
+    unsigned: list[int],
+    hits: list[Hit],
+    surfaces: list[str],
+    sis: list[int],
+    accepted: dict[str, PlaceMention],
+) -> list[PlaceMention]:
+    """One name, one place per report: "Cotija lies on the border..." names the town the
+    report placed elsewhere ("the mayor of Cotija, Michoacán"), although the sentence
+    gives no sign of a place itself."""
+    more = []
+    for i in unsigned:
+        seen = accepted.get(hits[i].key)
+        if seen is not None:
+            h = hits[i]
+            more.append(
+                _place_mention(
+                    h.start,
+                    h.end,
+                    surfaces[i],
+                    seen.kind,
+                    seen.code,
+                    seen.label,
+                    seen.state_code,
+                    sis[i],
+                )
+            )
+    return sorted([*out, *more], key=lambda m: m.start) if more else out
 
 
 def _place_mention(
