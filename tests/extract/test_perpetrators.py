@@ -124,3 +124,37 @@ def test_a_faction_named_with_its_parent_is_preferred(facts: Facts) -> None:
         "Prosecutors blamed the Juárez Cartel, through its armed wing La Línea, for the killing."
     )
     assert _lead(facts(text, "en", "event"), "homicide")["actor"] == "La Línea"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "Gunmen ambushed a police patrol on Tuesday in Coalcomán, Michoacán, killing four "
+            "officers.\n\nThe state prosecutor blamed the Jalisco New Generation Cartel for "
+            "the ambush.\n\nSoldiers detained six suspects near the scene hours later.",
+        ),
+        (
+            "es",
+            "Hombres armados emboscaron a una patrulla el martes en Coalcomán, Michoacán, y "
+            "mataron a cuatro policías.\n\nLa Fiscalía responsabilizó del ataque al Cártel "
+            "Jalisco Nueva Generación.\n\nHoras después, militares detuvieron a seis presuntos "
+            "participantes.",
+        ),
+    ],
+)
+def test_arrest_of_the_suspects_takes_the_blamed_group(facts: Facts, lang: str, text: str) -> None:
+    arrest = _lead(facts(text, lang, "event"), "arrest")
+    assert arrest["actor"] == "Jalisco New Generation Cartel"
+    assert arrest["actor_polarity"] == "hedged"
+
+
+def test_an_unrelated_arrest_takes_no_group(facts: Facts) -> None:
+    text = (
+        "Gunmen ambushed a police patrol on Tuesday in Coalcomán, Michoacán, killing four "
+        "officers.\n\nThe state prosecutor blamed the Jalisco New Generation Cartel for "
+        "the ambush.\n\nIn another case, soldiers detained two men with stolen cattle in "
+        "Apatzingán, Michoacán."
+    )
+    assert _lead(facts(text, "en", "event"), "arrest")["actor"] is None

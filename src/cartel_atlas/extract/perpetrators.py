@@ -31,16 +31,48 @@ LEAD_TYPES = frozenset(
 
 _CLAUSE_BREAK = re.compile(r"[,;:]")
 
+FOLLOW_UP_TYPES = frozenset({"arrest", "arms_seizure", "drug_seizure"})
+_SUSPECTS = re.compile(
+    r"\b(?:suspects?|attackers|assailants|gunmen involved|perpetrators|"
+    r"presuntos? (?:participantes|responsables|agresores|atacantes|implicados)|"
+    r"(?:los|a|dos|tres|\w+) (?:agresores|atacantes|implicados|participantes)|"
+    r"probables responsables)\b",
+    re.I,
+)
+
 REACH = 6
 """Sentences after the lead incident in which a blame still refers to it."""
 
 
 def attribute_lead(view: DocView, drafts: list[Draft], groups: Groups) -> None:
-    """Give the document's first violent incident the group blamed for it, in place."""
+    """Give the document's first violent incident the group blamed for it, and arrests
+    or seizures of its suspects that group too, in place."""
     events = [d for d in drafts if d.kind == "event" and d.polarity != "negated"]
     lead = next((d for d in events if d.fields.get("event_type") in LEAD_TYPES), None)
-    if lead is None or lead.fields.get("actor"):
+    if lead is None:
         return
+    if not lead.fields.get("actor"):
+        _blame(view, events, lead, groups)
+    if lead.fields.get("actor"):
+        _suspects(view, events, lead)
+
+
+def _suspects(view: DocView, events: list[Draft], lead: Draft) -> None:
+    """ "Police detained a dozen suspects": arrests and seizures of the lead incident's
+    suspects, told soon after it, concern the group it is blamed on (a hedged link)."""
+    for d in events:
+        if (
+            d.fields.get("event_type") in FOLLOW_UP_TYPES
+            and not d.fields.get("actor")
+            and 0 < d.sentence - lead.sentence <= REACH
+            and _SUSPECTS.search(view.sentences[d.sentence].text)
+        ):
+            d.fields["actor"] = lead.fields["actor"]
+            d.fields["actor_polarity"] = "hedged"
+
+
+def _blame(view: DocView, events: list[Draft], lead: Draft, groups: Groups) -> None:
+    """The group a sentence near the lead incident blames, as its hedged actor."""
     told = {
         d.sentence for d in events if d.fields.get("event_type") in LEAD_TYPES and d is not lead
     }
