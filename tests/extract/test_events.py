@@ -869,3 +869,35 @@ def test_events_custody_alone_is_an_arrest(facts: Facts) -> None:
         "Dos hombres quedaron a disposición del Ministerio Público en Navolato, Sinaloa, el lunes."
     )
     assert [f["event_type"] for f in facts(text, "es", "event")] == ["arrest"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "Soldiers killed 12 suspected cartel gunmen on Tuesday in Tepalcatepec, Michoacán, "
+            "the Defense Ministry said.",
+            "en",
+        ),
+        (
+            "El martes, militares abatieron a 12 presuntos delincuentes en Tepalcatepec, "
+            "Michoacán, informó la Defensa.",
+            "es",
+        ),
+    ],
+)
+def test_events_suspects_killed_by_soldiers_are_other(facts: Facts, text: str, lang: str) -> None:
+    found = {f["event_type"]: f for f in facts(text, lang, "event")}
+    assert found["other"]["killed"] == 12
+    assert "attack_on_security_forces" not in found
+    assert "homicide" not in found
+
+
+def test_events_a_wire_dateline_is_not_the_incident_place(facts: Facts) -> None:
+    text = (
+        "MEXICO CITY, May 14 (Reuters) - Gunmen killed four police officers on Tuesday in "
+        "Coalcomán, in the western state of Michoacán, officials said."
+    )
+    places = [f["place"] for f in facts(text, "en", "event")]
+    assert places
+    assert all("Ciudad de México" not in str(p) for p in places)

@@ -78,6 +78,13 @@ _DATELINE_LINE = re.compile(
 )
 
 
+_WIRE_DATELINE = re.compile(
+    r"^[A-ZÁÉÍÓÚÑ][A-ZÁÉÍÓÚÑ .'’]{2,40}(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})?"
+    r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\([^)\n]{2,30}\))?\s*[-–—]+\s+"
+)
+"""An agency dateline: the city in capitals, an optional date and agency, then a dash."""
+
+
 def dateline_end(view: DocView) -> int:
     """End offset of a communiqué's dateline ("Uruapan, Mich. a 3 de mayo de 2024.-")."""
     if not view.sentences:
@@ -91,6 +98,10 @@ def dateline_end(view: DocView) -> int:
     for s in view.sentences[:3]:  # a dateline on its own line: "Hermosillo, Sonora a 28 de ..."
         if s.dates and _DATELINE_LINE.match(s.text):
             return s.end
+    for s in view.sentences[:3]:  # a wire dateline: "MEXICO CITY, May 14 (Reuters) -"
+        m = _WIRE_DATELINE.match(s.text)
+        if m:
+            return s.start + m.end()
     return 0
 
 
@@ -377,6 +388,8 @@ def extract_events(view: DocView) -> list[Draft]:
         if own_date:
             ctx.date = own_date
         types = cue_types(view, s, low)
+        if types and _ASSAILANT_KILLED.search(s.text):
+            _forces_killed(view, types)
         counts = _Counts(view, s)
         if s.cues:
             _uncued_deaths(view, s, types, counts)
@@ -532,9 +545,27 @@ _ASSAILANT_KILLED = re.compile(
     r"\b(?:muri[oó]|murieron|died|perdi[oó] la vida|perdieron la vida|was killed|were killed)"
     r"\b[^.;]{0,60}?\b(?:repelid[oa]s?|repelled|por (?:los |las )?(?:elementos|soldados|"
     r"militares|polic[ií]as|agentes|escoltas|marinos)|by (?:the )?(?:soldiers|troops|police|"
-    r"security forces|army|marines|bodyguards))\b",
+    r"security forces|army|marines|bodyguards))\b|"
+    r"\b(?:soldiers|troops|marines|police(?: officers)?|security forces|militares|soldados|"
+    r"marinos|polic[ií]as|elementos|agentes)\s+(?:\w+\s+){0,2}?(?:killed|shot dead|"
+    r"gunned down|mataron a|abatieron a|neutralizaron a)\s+(?:\w+\s+){0,2}?"
+    r"(?:suspected|alleged|presuntos?|gunm[ae]n|sicarios|attackers|assailants|agresores|"
+    r"delincuentes|civiles armados)\b",
     re.I,
 )
+_KILL_WORD = re.compile(
+    r"(?:was |were )?(?:killed|shot dead|gunned down|mataron|abatieron|asesinaron)$", re.I
+)
+
+
+def _forces_killed(view: DocView, types: dict[str, Hit]) -> None:
+    """ "Soldiers killed 12 suspected gunmen": the killing is an `other` event (suspects
+    killed by the authorities), not a homicide nor an attack on the soldiers named."""
+    for t in [t for t in VIOLENT if t in types]:
+        if _KILL_WORD.match(view.text[types[t].start : types[t].end]):
+            types.setdefault("other", types.pop(t))
+
+
 """Attackers killed by the security forces they attacked: an `other` event, not a homicide."""
 _ONE_ASSAILANT = re.compile(
     r"\b(?:el|un|the|an?|one)\s+(?:atacante|agresor|sicario|gunman|attacker|assailant|suspect)"
