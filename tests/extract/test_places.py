@@ -188,3 +188,25 @@ def test_places_a_name_placed_once_is_that_place_throughout(extract: Callable[..
 def test_places_a_surname_never_placed_stays_a_surname(extract: Callable[..., Any]) -> None:
     text = "López was arrested on Monday. López denied the charges."
     assert _labels(extract, text, "en") == []
+
+
+def test_places_an_accented_state_counts_as_the_report_state(extract: Callable[..., Any]) -> None:
+    """'Michoacán' (written with or without its accent) is one state, so a small town of
+    Michoacán in a story datelined Mexico City is not taken for a stray homonym."""
+    text = (
+        "MEXICO CITY (Reuters) - Soldiers clashed with gunmen in the western state of "
+        "Michoacán on Tuesday.\n\nThe clash took place near the town of Tepalcatepec."
+    )
+    assert "Michoacán/Tepalcatepec" in _labels(extract, text, "en")
+
+
+def test_places_a_state_sharing_its_capital_name_sets_the_context(
+    extract: Callable[..., Any],
+) -> None:
+    text = (
+        "Las tomas clandestinas crecieron en Puebla, Hidalgo y Guanajuato.\n\n"
+        "En los municipios poblanos de Palmar de Bravo y Quecholac hubo enfrentamientos."
+    )
+    labels = _labels(extract, text)
+    assert "Puebla/Palmar de Bravo" in labels
+    assert "Puebla/Quecholac" in labels

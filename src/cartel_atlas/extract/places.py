@@ -257,7 +257,13 @@ class _Readings:
 
 
 def _make_readings(payloads: tuple[Any, ...], places: Places, surface: str) -> _Readings | None:
-    entries = [p for p in payloads if isinstance(p, PlaceEntry)]
+    # one reading per place: "Michoacán" and its accent-free form are one state
+    entries: list[PlaceEntry] = []
+    seen: set[tuple[str, str]] = set()
+    for p in payloads:
+        if isinstance(p, PlaceEntry) and (p.kind, p.code) not in seen:
+            seen.add((p.kind, p.code))
+            entries.append(p)
     if not entries:
         return None
     if len(entries) > 1:
@@ -505,7 +511,7 @@ def resolve_places(view: DocView, hits: list[Hit], places: Places) -> list[Place
     sent_states: dict[int, set[str]] = {}
     para_states: dict[int, set[str]] = {}
     for info, si in zip(infos, sis, strict=True):
-        if info.states and len(info.readings) == 1:
+        if info.states and len(info.state_codes) == 1:  # "Puebla": state or its capital
             sent_states.setdefault(si, set()).update(info.states)
             para_states.setdefault(sents[si].paragraph, set()).update(info.states)
     doc_states = set().union(*sent_states.values()) | {
