@@ -901,3 +901,37 @@ def test_events_a_wire_dateline_is_not_the_incident_place(facts: Facts) -> None:
     places = [f["place"] for f in facts(text, "en", "event")]
     assert places
     assert all("Ciudad de México" not in str(p) for p in places)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        (
+            "El lunes, militares desmantelaron un laboratorio clandestino en Cosalá, Sinaloa.",
+            "es",
+            True,
+        ),
+        (
+            "Soldiers found a clandestine laboratory on Monday in Cosalá, Sinaloa.",
+            "en",
+            True,
+        ),
+        (
+            "According to prosecutors, the network produced fentanyl in clandestine "
+            "laboratories in Culiacán, Sinaloa, and moved it north.",
+            "en",
+            False,
+        ),
+        (
+            "La red fabricaba metanfetamina en laboratorios clandestinos de Cosalá, Sinaloa, "
+            "según la Fiscalía.",
+            "es",
+            False,
+        ),
+    ],
+)
+def test_events_a_laboratory_is_an_incident_only_when_something_is_done_to_it(
+    facts: Facts, text: str, lang: str, expected: bool
+) -> None:
+    types = {f["event_type"] for f in facts(text, lang, "event")}
+    assert ("lab_dismantled" in types) is expected

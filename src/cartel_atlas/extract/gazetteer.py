@@ -22,6 +22,7 @@ from cartel_atlas.vocab.text import fold
 CUE_CLASSES = (
     "hedge",
     "perpetration",
+    "lab_action",
     "negation",
     "presence",
     "contest",
