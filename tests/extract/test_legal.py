@@ -197,3 +197,11 @@ def test_legal_the_designation_referred_to_again_is_no_new_action(
     facts: Facts, text: str, lang: str
 ) -> None:
     assert _legal(facts, text, lang) == {("designation", ("Gulf Cartel",), "asserted")}
+
+
+def test_legal_formal_charges_in_mexico_are_an_indictment(facts: Facts) -> None:
+    text = (
+        "La FGR obtuvo vinculación a proceso contra un presunto integrante del Cártel del "
+        "Golfo por el delito de secuestro."
+    )
+    assert _legal(facts, text, "es") == {("indictment", ("Gulf Cartel",), "asserted")}
