@@ -210,3 +210,12 @@ def test_places_a_state_sharing_its_capital_name_sets_the_context(
     labels = _labels(extract, text)
     assert "Puebla/Palmar de Bravo" in labels
     assert "Puebla/Quecholac" in labels
+
+
+def test_places_a_border_town_written_with_a_us_state_is_not_mexican(
+    extract: Callable[..., Any],
+) -> None:
+    assert "Sonora/Nogales" not in _labels(
+        extract, "Fentanyl is smuggled through Nogales, Arizona, every week.", "en"
+    )
+    assert "Sonora/Nogales" in _labels(extract, "El fentanilo cruza por Nogales, Sonora.")

@@ -445,6 +445,20 @@ def _qualifier(text: str, h: Hit, nxt: Hit | None, after: _Readings | None) -> f
     return after.states
 
 
+def _foreign_qualifier(text: str, h: Hit, nxt: Hit | None, after: _Readings | None) -> bool:
+    """A foreign place written right after the name: 'Nogales, Arizona', 'Laredo, Texas'
+    name the town across the border, not the Mexican municipality."""
+    return (
+        nxt is not None
+        and after is not None
+        and after.first_kind == "country"
+        and not after.states
+        and nxt.start - h.end <= 3
+        and bool(_QUALIFIER_GAP.fullmatch(text, h.end, nxt.start))
+        and after.readings[0].label != "Mexico"
+    )
+
+
 def _list_state(
     text: str,
     h: Hit,
@@ -560,6 +574,8 @@ def resolve_places(view: DocView, hits: list[Hit], places: Places) -> list[Place
             )
         if qualifier and only_local and chosen.state_code not in qualifier:
             continue  # "Jesús María, Sinaloa": a locality of the state written after it
+        if only_local and not qualifier and _foreign_qualifier(text, h, nxt, after):
+            continue  # "Nogales, Arizona": the town across the border
         kind = chosen.kind
         if (
             info.has_port
