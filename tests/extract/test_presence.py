@@ -175,3 +175,22 @@ def test_presence_in_a_town_the_report_placed_before(facts: Facts) -> None:
         ("Jalisco New Generation Cartel", "Michoacán/Tepalcatepec", "asserted"),
         ("Cárteles Unidos", "Michoacán/Tepalcatepec", "hedged"),
     }
+
+
+def test_presence_count_of_mexicos_states(facts: Facts) -> None:
+    text = "According to the DEA, the CJNG now operates in at least 28 of Mexico's 32 states."
+    counts = [(f["group"], f["count"], f["of"]) for f in facts(text, "en", "presence_count")]
+    assert counts == [("Jalisco New Generation Cartel", 28, 32)]
+
+
+def test_presence_not_believed_to_be_present_is_negated(facts: Facts) -> None:
+    text = "The Sinaloa Cartel is not believed to maintain a significant presence in Yucatán."
+    assert _pres(facts, text, "en") == {("Sinaloa Cartel", "Yucatán", "negated")}
+
+
+def test_presence_dominate_and_a_trailing_generic_speaker(facts: Facts) -> None:
+    text = "Los Viagras dominate parts of Apatzingán, Michoacán, analysts say."
+    found = facts(text, "en", "presence")
+    assert [(f["group"], f["place"], f["source"]) for f in found] == [
+        ("Los Viagras", "Michoacán/Apatzingán", "analysts")
+    ]

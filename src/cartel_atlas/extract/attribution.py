@@ -27,8 +27,9 @@ _ACCORDING = re.compile(
 )
 _GENERIC_SPEAKER = re.compile(
     r",\s*(?P<src>(?:(?:local|state|federal|municipal|U\.S\.|Mexican)\s+){0,2}"
-    r"(?:authorities|officials|police|prosecutors|sources|residents|witnesses|"
-    r"autoridades|fuentes))\s+(?:said|say|says|reported|told|dijeron|informaron|señalaron)\b"
+    r"(?:authorities|officials|police|prosecutors|sources|residents|witnesses|analysts|"
+    r"experts|specialists|researchers|autoridades|fuentes|analistas|especialistas|expertos))"
+    r"\s+(?:said|say|says|reported|told|dijeron|informaron|señalaron|dicen|señalan)\b"
 )
 _VERBS = (
     r"wrote|writes|says|said|tells|told|found|finds|reported|reports|notes|noted|adds|"

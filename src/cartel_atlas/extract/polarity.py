@@ -67,7 +67,7 @@ def polarity_at(sent: SentenceView, text: str, start: int, end: int) -> str:
     """Polarity of a claim whose cue spans [start, end) of the document text."""
     if sentence_negates(sent) and _denial_near(sent, text, start, end):
         return "negated"
-    if _scoped(sent, text, "negation", start, end, 25, before_only=True):
+    if _scoped(sent, text, "negation", start, end, 40, before_only=True):
         return "negated"
     if hedged(sent, text, start, end):
         return "hedged"

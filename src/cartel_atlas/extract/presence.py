@@ -44,7 +44,7 @@ _IMPLIED_WORDS = ("incursi", "attempt", "intent", "tried", "trying", "sought", "
 """Every ``_IMPLIED`` match holds one of these, lowercased."""
 _NUM = r"(\d{1,3}|[a-zA-ZáéíóúñÁÉÍÓÚ\-]+)"
 _COUNT = re.compile(
-    rf"\b{_NUM}\s+(?:of|out of|de|de los)\s+(?:the\s+|las\s+|los\s+)?{_NUM}\s+"
+    rf"\b{_NUM}\s+(?:of|out of|de|de los)\s+(?:the\s+|las\s+|los\s+|Mexico['’]s\s+)?{_NUM}\s+"
     rf"(?:Mexican\s+|mexican[oa]s\s+)?(?:states|estados|entidades(?: federativas)?)\b",
     re.I,
 )
