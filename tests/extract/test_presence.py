@@ -194,3 +194,28 @@ def test_presence_dominate_and_a_trailing_generic_speaker(facts: Facts) -> None:
     assert [(f["group"], f["place"], f["source"]) for f in found] == [
         ("Los Viagras", "Michoacán/Apatzingán", "analysts")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "The CJNG has grown fast. Its core territory remains Jalisco and Colima, but it has "
+            "fought the Sinaloa Cartel for control of Zacatecas.",
+            "en",
+        ),
+        (
+            "El CJNG creció rápido. Su bastión sigue siendo Jalisco y Colima, pero se disputa "
+            "Zacatecas con el Cártel de Sinaloa.",
+            "es",
+        ),
+    ],
+)
+def test_presence_a_rival_named_after_a_contrast_is_only_where_it_fights(
+    facts: Facts, text: str, lang: str
+) -> None:
+    found = {(f["group"], f["place"]) for f in facts(text, lang, "presence")}
+    assert ("Jalisco New Generation Cartel", "Jalisco") in found
+    assert ("Sinaloa Cartel", "Zacatecas") in found
+    assert ("Sinaloa Cartel", "Jalisco") not in found
+    assert ("Sinaloa Cartel", "Colima") not in found

@@ -22,6 +22,7 @@ from cartel_atlas.extract.presence_scope import (
     WordMarks,
     contest_near,
     contest_owners,
+    crosses_part,
     linked,
     lowered,
     off_border,
@@ -63,8 +64,8 @@ def _number(text: str, lang: str) -> float | None:
 
 
 _SUBJECT_ANAPHOR = re.compile(
-    r"^\s*(?:the group|the cartel|the organization|it|they|"
-    r"el grupo|el c[aá]rtel|la organizaci[oó]n)\b",
+    r"^\s*(?:the group|the cartel|the organization|it|its|they|their|"
+    r"el grupo|el c[aá]rtel|la organizaci[oó]n|su|sus)\b",
     re.I,
 )
 
@@ -277,6 +278,7 @@ def _owners(
         after
         and after[0].start - end <= 40
         and any(end <= c.start and c.end <= after[0].start for c in cues)
+        and not crosses_part(text, end, after[0].start)
     ):  # Spanish verb-subject order: "en la región operan Los Ardillos"
         out.extend(after)
     if not before and not out:

@@ -213,11 +213,25 @@ def placed(text: str, g: GroupMention) -> bool:
     return not _NOT_PLACED.search(text[max(0, g.start - 30) : g.start])
 
 
+_PART_BREAK = re.compile(r";|,\s+(?:but|pero|while|mientras|whereas|although|aunque)\b", re.I)
+
+
+def crosses_part(text: str, lo: int, hi: int) -> bool:
+    """Whether a ';' or a contrast (", but", ", pero") lies between ``lo`` and ``hi``."""
+    return bool(_PART_BREAK.search(text, lo, hi))
+
+
 def _segment(s: SentenceView, text: str, pos: int) -> tuple[int, int]:
-    """The ';'-delimited part of the sentence holding ``pos``."""
-    lo = text.rfind(";", s.start, pos)
-    hi = text.find(";", pos, s.end)
-    return (lo + 1 if lo >= 0 else s.start, hi if hi >= 0 else s.end)
+    """The part of the sentence holding ``pos``: parts end at ';' and at a contrast
+    (", but", ", pero"): "its core is Jalisco, but it fights the Sinaloa Cartel for
+    Zacatecas" puts the Sinaloa Cartel in Zacatecas only."""
+    lo = s.start
+    for m in _PART_BREAK.finditer(text, s.start, s.end):
+        if m.end() <= pos:
+            lo = m.end()
+        else:
+            return lo, m.start()
+    return lo, s.end
 
 
 def contest_owners(
