@@ -75,3 +75,10 @@ def test_attribution_speakers_the_text_does_not_name(sentence: str, speaker: str
 
 def test_attribution_a_group_doing_something_is_no_speaker() -> None:
     assert _named("Los Viagras atacaron a la policía en Aguililla.")[0] is None
+
+
+def test_attribution_spanish_speaker_after_its_verb() -> None:
+    sentence = (
+        "Murieron once personas en Frontera Comalapa, Chiapas, informaron autoridades estatales."
+    )
+    assert _named(sentence)[0] == "autoridades estatales"

@@ -935,3 +935,21 @@ def test_events_a_laboratory_is_an_incident_only_when_something_is_done_to_it(
 ) -> None:
     types = {f["event_type"] for f in facts(text, lang, "event")}
     assert ("lab_dismantled" in types) is expected
+
+
+def test_events_suspected_members_hedge_the_actor_not_the_clash(facts: Facts) -> None:
+    text = (
+        "El jueves, once personas murieron en un enfrentamiento entre presuntos integrantes "
+        "del Cártel de Sinaloa y del CJNG en Frontera Comalapa, Chiapas."
+    )
+    clash = next(f for f in facts(text, "es", "event") if f["event_type"] == "armed_clash")
+    assert clash["polarity"] == "asserted"
+    assert clash["actor_polarity"] == "hedged"
+
+
+def test_events_a_neighbouring_country_is_not_the_place(facts: Facts) -> None:
+    text = (
+        "La región fronteriza con Guatemala vive una escalada de violencia.\n\n"
+        "Un día después, el 7 de junio, militares aseguraron 15 armas largas en un rancho."
+    )
+    assert all(f["place"] != "Guatemala" for f in facts(text, "es", "event"))

@@ -60,6 +60,14 @@ _GENERIC_SUBJECT = re.compile(
 )
 """A sentence opened by a speaker the text does not name: "Analysts say", "U.S. authorities
 say", "Especialistas atribuyen", "Autoridades de Nuevo León atribuyen"."""
+_GENERIC_AFTER_VERB = re.compile(
+    r",\s*(?:informaron|dijeron|señalaron|indicaron|explicaron|afirmaron|reportaron|"
+    r"denunciaron|aseguraron)\s+(?P<src>(?:las\s+|los\s+)?(?:autoridades|fuentes|funcionarios|"
+    r"fiscales|vecinos|pobladores|testigos|analistas|especialistas)(?:\s+(?:estatales|"
+    r"federales|locales|municipales|policiales|ministeriales|de seguridad))?)\b"
+)
+"""Spanish verb-subject order at the end of a sentence: "..., informaron autoridades
+estatales"."""
 _ORG_REPORT = re.compile(
     r"(?P<src>(?:[A-Z][\w.’'\-]*)(?:\s+(?:[A-Z][\w.’'\-]*|of|for|the|on))*)(?:['’]s)?\s+"
     r"(?:annual\s+|latest\s+|new\s+)?(?:report|study|analysis|survey|data|assessment|informe|"
@@ -349,6 +357,9 @@ def _named(
     if m:
         return m.group("src"), False
     m = _GENERIC_SUBJECT.match(sentence)
+    if m:
+        return m.group("src"), False
+    m = _GENERIC_AFTER_VERB.search(sentence)
     if m:
         return m.group("src"), False
     if not cues.isdisjoint(_VERB_SUBJECT_WORDS):  # its verbs are cue words, case-sensitive

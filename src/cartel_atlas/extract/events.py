@@ -126,8 +126,17 @@ def _places(view: DocView, sent: SentenceView, skip_before: int = 0) -> list[Pla
         if p.start >= skip_before
         and p.label != "Mexico"
         and not _ADJECTIVAL.match(view.text[p.end : p.end + 30])
+        and not _NEIGHBOUR.search(view.text, max(0, p.start - 30), p.start)
     ]
     return _unique(foreign)
+
+
+_NEIGHBOUR = re.compile(
+    r"\b(?:fronteriz[oa]s? con|frontera con|borders?(?: with)?|bordering|lim[ií]trofe con|"
+    r"colinda(?:n)? con)\s+(?:(?:el|la|the)\s+)?$",
+    re.I,
+)
+"""A country named as a neighbour ("la región fronteriza con Guatemala") is no event place."""
 
 
 def _refine_place(d: Draft, places: list[PlaceMention]) -> None:
@@ -252,7 +261,19 @@ def _event_polarity(s: SentenceView, hit: Hit, view: DocView) -> str:
     is negated."""
     if _NEG_CUE.search(view.text[hit.start : hit.end]):
         return "negated"
-    return polarity_at(s, view.text, hit.start, hit.end)
+    pol = polarity_at(s, view.text, hit.start, hit.end)
+    if pol == "hedged" and _hedges_only_groups(s):
+        return "asserted"  # "presuntos integrantes del CJNG": the actor is hedged, not the event
+    return pol
+
+
+def _hedges_only_groups(s: SentenceView) -> bool:
+    """Every hedge of the sentence introduces a group ("presuntos integrantes del X",
+    "suspected members of X"), so it qualifies who did it, not whether it happened."""
+    hedges = s.cue_classes("hedge")
+    return bool(hedges) and bool(s.groups) and all(
+        any(0 <= g.start - h.end <= 30 for g in s.groups) for h in hedges
+    )
 
 
 _SINCE_WORDS = ("since", "desde que")
