@@ -271,8 +271,10 @@ def _hedges_only_groups(s: SentenceView) -> bool:
     """Every hedge of the sentence introduces a group ("presuntos integrantes del X",
     "suspected members of X"), so it qualifies who did it, not whether it happened."""
     hedges = s.cue_classes("hedge")
-    return bool(hedges) and bool(s.groups) and all(
-        any(0 <= g.start - h.end <= 30 for g in s.groups) for h in hedges
+    return (
+        bool(hedges)
+        and bool(s.groups)
+        and all(any(0 <= g.start - h.end <= 30 for g in s.groups) for h in hedges)
     )
 
 
