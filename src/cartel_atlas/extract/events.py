@@ -42,7 +42,7 @@ from cartel_atlas.extract.event_fold import (
     massacres,
 )
 from cartel_atlas.extract.phrases import Hit
-from cartel_atlas.extract.polarity import hedged, polarity_at
+from cartel_atlas.extract.polarity import hedged, hedges_introduce_groups, polarity_at
 
 COMPONENT = "events"
 _BACK_REFERENCE = re.compile(
@@ -262,20 +262,9 @@ def _event_polarity(s: SentenceView, hit: Hit, view: DocView) -> str:
     if _NEG_CUE.search(view.text[hit.start : hit.end]):
         return "negated"
     pol = polarity_at(s, view.text, hit.start, hit.end)
-    if pol == "hedged" and _hedges_only_groups(s):
+    if pol == "hedged" and hedges_introduce_groups(s, 30):
         return "asserted"  # "presuntos integrantes del CJNG": the actor is hedged, not the event
     return pol
-
-
-def _hedges_only_groups(s: SentenceView) -> bool:
-    """Every hedge of the sentence introduces a group ("presuntos integrantes del X",
-    "suspected members of X"), so it qualifies who did it, not whether it happened."""
-    hedges = s.cue_classes("hedge")
-    return (
-        bool(hedges)
-        and bool(s.groups)
-        and all(any(0 <= g.start - h.end <= 30 for g in s.groups) for h in hedges)
-    )
 
 
 _SINCE_WORDS = ("since", "desde que")

@@ -103,3 +103,13 @@ _ANY_NEG = AnyOf(_NEG_HINTS)
 def sentence_negates(sent: SentenceView) -> bool:
     """Sentence-wide denials ('it was never passed', 'sigue prófugo')."""
     return _ANY_NEG(sent.text) and bool(_SENTENCE_WIDE_NEG.search(sent.text))
+
+
+def hedges_introduce_groups(sent: SentenceView, reach: int) -> bool:
+    """Every hedge of the sentence comes right before a group (within ``reach``
+    characters): "linked to the CJNG", "presuntos integrantes del CJNG" qualify who, not
+    whether."""
+    hedges = sent.cue_classes("hedge")
+    return bool(hedges) and all(
+        any(0 <= g.start - h.end <= reach for g in sent.groups) for h in hedges
+    )

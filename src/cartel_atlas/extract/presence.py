@@ -15,7 +15,7 @@ from cartel_atlas.extract.context import DocView, GroupMention, PlaceMention, Se
 from cartel_atlas.extract.drafts import Draft
 from cartel_atlas.extract.numbers import parse_number_words
 from cartel_atlas.extract.phrases import Hit
-from cartel_atlas.extract.polarity import hedged, polarity_at
+from cartel_atlas.extract.polarity import hedged, hedges_introduce_groups, polarity_at
 from cartel_atlas.extract.presence_scope import (
     BORDER_WORDS,
     PlaceTally,
@@ -234,7 +234,7 @@ def _polarity(
     clause ("strongholds are Jalisco..., and it has allegedly pushed into Guanajuato").
     ``implied`` marks ``_IMPLIED_WORDS`` in the document."""
     cue = min(cues, key=lambda c: abs(c.start - p.start))
-    links_only = _links_only(s)  # "cells linked to X" hedges X, not the place
+    links_only = hedges_introduce_groups(s, 6)  # "cells linked to X" hedges X, not the place
     pol = polarity_at(s, view.text, cue.start, cue.end)
     if pol == "negated" or (pol == "hedged" and not links_only):
         return pol
@@ -246,12 +246,6 @@ def _polarity(
     if not links_only and hedged(s, view.text, p.start, p.end):
         return "hedged"
     return "asserted"
-
-
-def _links_only(s: SentenceView) -> bool:
-    """Every hedge in the sentence introduces a group ("linked to the CJNG")."""
-    hedges = s.cue_classes("hedge")
-    return bool(hedges) and all(any(0 <= g.start - h.end <= 6 for g in s.groups) for h in hedges)
 
 
 def _owners(
