@@ -433,29 +433,34 @@ _QUALIFIER_GAP = re.compile(r",?\s*\(?")
 _NONE: frozenset[str] = frozenset()
 
 
-def _qualifier(text: str, h: Hit, nxt: Hit | None, after: _Readings | None) -> frozenset[str]:
-    """States written right after the name: 'Culiacán, Sinaloa', 'Nogales, Son.'."""
+def _written_after(text: str, h: Hit, nxt: Hit | None, after: _Readings | None) -> _Readings | None:
+    """The readings of the place written right after the name ("Culiacán, Sinaloa",
+    "Nogales, Arizona"), else None."""
     if (
         nxt is None
         or after is None
         or nxt.start - h.end > 3
         or not _QUALIFIER_GAP.fullmatch(text, h.end, nxt.start)
     ):
-        return _NONE
-    return after.states
+        return None
+    return after
+
+
+def _qualifier(text: str, h: Hit, nxt: Hit | None, after: _Readings | None) -> frozenset[str]:
+    """States written right after the name: 'Culiacán, Sinaloa', 'Nogales, Son.'."""
+    written = _written_after(text, h, nxt, after)
+    return _NONE if written is None else written.states
 
 
 def _foreign_qualifier(text: str, h: Hit, nxt: Hit | None, after: _Readings | None) -> bool:
     """A foreign place written right after the name: 'Nogales, Arizona', 'Laredo, Texas'
     name the town across the border, not the Mexican municipality."""
+    written = _written_after(text, h, nxt, after)
     return (
-        nxt is not None
-        and after is not None
-        and after.first_kind == "country"
-        and not after.states
-        and nxt.start - h.end <= 3
-        and bool(_QUALIFIER_GAP.fullmatch(text, h.end, nxt.start))
-        and after.readings[0].label != "Mexico"
+        written is not None
+        and written.first_kind == "country"
+        and not written.states
+        and written.readings[0].label != "Mexico"
     )
 
 
