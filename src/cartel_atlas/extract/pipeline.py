@@ -35,7 +35,7 @@ from cartel_atlas.extract.perpetrators import attribute_lead
 from cartel_atlas.extract.phrases import Hit, longest
 from cartel_atlas.extract.places import resolve_places
 from cartel_atlas.extract.presence import extract_presence
-from cartel_atlas.extract.setting import fill_places
+from cartel_atlas.extract.setting import document_state, fill_places
 from cartel_atlas.extract.statistics import extract_statistics
 from cartel_atlas.model import Document, Fact, Mention, Sentence
 from cartel_atlas.vocab import Vocabulary
@@ -89,8 +89,9 @@ def analyse(
     drafts: list[Draft] = []
     drafts += extract_events(view)
     attribute_lead(view, drafts, vocab.groups)
-    fill_places(view, drafts, vocab.places)
-    drafts += extract_presence(view, speakers)
+    setting = document_state(view)  # the state the report is set in, if one
+    fill_places(drafts, setting, vocab.places)
+    drafts += extract_presence(view, speakers, setting)
     drafts += extract_flows(view, speakers)
     drafts += extract_legal(view)
     drafts += extract_statistics(view, speakers)

@@ -108,8 +108,9 @@ def _at_cue(state: PlaceMention, s: SentenceView) -> PlaceMention:
     )
 
 
-def extract_presence(view: DocView, sources: list[str | None]) -> list[Draft]:
-    """Presence and presence_count drafts."""
+def extract_presence(view: DocView, sources: list[str | None], setting: str | None) -> list[Draft]:
+    """Presence and presence_count drafts; ``setting`` is the state the report is set in
+    (``setting.document_state``), where a presence statement naming no place is placed."""
     out: list[Draft] = []
     recent: list[GroupMention] = []
     last_place: PlaceMention | None = None
@@ -119,7 +120,7 @@ def extract_presence(view: DocView, sources: list[str | None]) -> list[Draft]:
     low = lowered(view.text)
     borders, states = WordMarks(low, BORDER_WORDS), WordMarks(low, _COUNT_NOUNS)
     implied: WordMarks | None = None  # marked when a first polarity needs it
-    setting: list[PlaceMention] | None = None  # the report's state, found when needed
+    at_setting: list[PlaceMention] | None = None  # the setting as a mention, when needed
     for s in view.sentences:
         # the group pronouns point back to: the topic, else the last group named
         anaphoric: GroupMention | None = (topic or recent)[-1] if (topic or recent) else None
@@ -146,9 +147,9 @@ def extract_presence(view: DocView, sources: list[str | None]) -> list[Draft]:
             # "los grupos que operan en la región"; "la disputa entre X y Y"
             ref = place_anaphor(s, before, focal) or war_place(s, before, focal)
             if ref is None and not s.places and not counted and s.cue_classes("presence"):
-                if setting is None:
-                    setting = [p] if (p := setting_place(view)) else []
-                ref = _at_cue(setting[0], s) if setting else None
+                if at_setting is None:
+                    at_setting = [p] if (p := setting_place(view, setting)) else []
+                ref = _at_cue(at_setting[0], s) if at_setting else None
             places = [ref] if ref else []
         if not cues or not places:
             continue

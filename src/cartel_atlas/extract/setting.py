@@ -38,9 +38,9 @@ def document_state(view: DocView) -> str | None:
     return top if n >= DOMINANT_SHARE * sum(counts.values()) else None
 
 
-def fill_places(view: DocView, drafts: list[Draft], places: Places) -> None:
-    """Give placeless events of a single-state document that state, in place."""
-    code = document_state(view)
+def fill_places(drafts: list[Draft], code: str | None, places: Places) -> None:
+    """Give placeless events the state ``code`` the report is set in
+    (``document_state``), in place."""
     if code is None or code not in places.states:
         return
     label = places.states[code].label
@@ -51,10 +51,10 @@ def fill_places(view: DocView, drafts: list[Draft], places: Places) -> None:
             d.confidence = round(max(0.1, d.confidence - INFERRED_CONFIDENCE_DROP), 2)
 
 
-def setting_place(view: DocView) -> PlaceMention | None:
-    """The report's state as a place mention (at its first mention in the document), for
-    statements such as "señalan la presencia de células del CJNG" that name no place."""
-    code = document_state(view)
+def setting_place(view: DocView, code: str | None) -> PlaceMention | None:
+    """The report's state ``code`` (``document_state``) as a place mention, at its first
+    mention in the document, for statements such as "señalan la presencia de células del
+    CJNG" that name no place."""
     if code is None:
         return None
     for s in view.sentences:
