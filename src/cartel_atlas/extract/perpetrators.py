@@ -109,7 +109,8 @@ def _blames(text: str, s: SentenceView) -> bool:
 def _candidates(view: DocView, lead: int) -> list[SentenceView]:
     """The sentences after the lead incident, then a headline above it."""
     after = view.sentences[lead + 1 : lead + 1 + REACH]
-    above = [s for s in view.sentences[:lead] if s.index == 0 and s.paragraph == 0]
+    headline = view.sentences[0]
+    above = [headline] if lead > 0 and headline.paragraph == 0 else []
     return [*after, *above]
 
 
